@@ -1,0 +1,49 @@
+import type protobuf from 'protobufjs'
+import type { Ack, Ack__Output } from './generated/prodbench/v1/Ack.js'
+import type { DesiredState, DesiredState__Output } from './generated/prodbench/v1/DesiredState.js'
+import type { Heartbeat, Heartbeat__Output } from './generated/prodbench/v1/Heartbeat.js'
+import { CONVERSION, protoRoot } from './load.js'
+
+/** Bytes that are not a valid encoding of the expected message. */
+export class DecodeError extends Error {
+  override name = 'DecodeError'
+  readonly code = 'PB_DECODE'
+  constructor(
+    readonly messageType: string,
+    cause: unknown,
+  ) {
+    super(`not a valid ${messageType}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+/** Encodes a message to protobuf binary and decodes it back to a plain object. */
+export interface Codec<In, Out> {
+  readonly typeName: string
+  encode(message: In): Uint8Array
+  /** @throws {DecodeError} when the bytes are not a valid message */
+  decode(bytes: Uint8Array): Out
+}
+
+function codec<In, Out>(typeName: string): Codec<In, Out> {
+  const type: protobuf.Type = protoRoot.lookupType(`prodbench.v1.${typeName}`)
+  return {
+    typeName,
+    encode(message) {
+      return type.encode(type.fromObject(message as Record<string, unknown>)).finish()
+    },
+    decode(bytes) {
+      try {
+        return type.toObject(type.decode(bytes), CONVERSION) as Out
+      } catch (err) {
+        throw new DecodeError(typeName, err)
+      }
+    },
+  }
+}
+
+/** Binary codecs for the messages carried over NATS and JetStream KV. */
+export const codecs = {
+  desiredState: codec<DesiredState, DesiredState__Output>('DesiredState'),
+  ack: codec<Ack, Ack__Output>('Ack'),
+  heartbeat: codec<Heartbeat, Heartbeat__Output>('Heartbeat'),
+}

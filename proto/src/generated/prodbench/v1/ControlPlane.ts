@@ -1,0 +1,96 @@
+// Original file: proto/prodbench/v1/control_plane.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ChangeResponse as _prodbench_v1_ChangeResponse, ChangeResponse__Output as _prodbench_v1_ChangeResponse__Output } from '../../prodbench/v1/ChangeResponse.js';
+import type { GetStatusRequest as _prodbench_v1_GetStatusRequest, GetStatusRequest__Output as _prodbench_v1_GetStatusRequest__Output } from '../../prodbench/v1/GetStatusRequest.js';
+import type { GetStatusResponse as _prodbench_v1_GetStatusResponse, GetStatusResponse__Output as _prodbench_v1_GetStatusResponse__Output } from '../../prodbench/v1/GetStatusResponse.js';
+import type { ListInstancesRequest as _prodbench_v1_ListInstancesRequest, ListInstancesRequest__Output as _prodbench_v1_ListInstancesRequest__Output } from '../../prodbench/v1/ListInstancesRequest.js';
+import type { ListInstancesResponse as _prodbench_v1_ListInstancesResponse, ListInstancesResponse__Output as _prodbench_v1_ListInstancesResponse__Output } from '../../prodbench/v1/ListInstancesResponse.js';
+import type { ListRulesRequest as _prodbench_v1_ListRulesRequest, ListRulesRequest__Output as _prodbench_v1_ListRulesRequest__Output } from '../../prodbench/v1/ListRulesRequest.js';
+import type { ListRulesResponse as _prodbench_v1_ListRulesResponse, ListRulesResponse__Output as _prodbench_v1_ListRulesResponse__Output } from '../../prodbench/v1/ListRulesResponse.js';
+import type { ListServicesRequest as _prodbench_v1_ListServicesRequest, ListServicesRequest__Output as _prodbench_v1_ListServicesRequest__Output } from '../../prodbench/v1/ListServicesRequest.js';
+import type { ListServicesResponse as _prodbench_v1_ListServicesResponse, ListServicesResponse__Output as _prodbench_v1_ListServicesResponse__Output } from '../../prodbench/v1/ListServicesResponse.js';
+import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRulesRequest__Output as _prodbench_v1_RemoveRulesRequest__Output } from '../../prodbench/v1/RemoveRulesRequest.js';
+import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from '../../prodbench/v1/SetRuleRequest.js';
+
+export interface ControlPlaneClient extends grpc.Client {
+  GetStatus(argument: _prodbench_v1_GetStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetStatus(argument: _prodbench_v1_GetStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetStatus(argument: _prodbench_v1_GetStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetStatus(argument: _prodbench_v1_GetStatusRequest, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  getStatus(argument: _prodbench_v1_GetStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  getStatus(argument: _prodbench_v1_GetStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  getStatus(argument: _prodbench_v1_GetStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  getStatus(argument: _prodbench_v1_GetStatusRequest, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListInstances(argument: _prodbench_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _prodbench_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _prodbench_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _prodbench_v1_ListInstancesRequest, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _prodbench_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _prodbench_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _prodbench_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _prodbench_v1_ListInstancesRequest, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListRules(argument: _prodbench_v1_ListRulesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  ListRules(argument: _prodbench_v1_ListRulesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  ListRules(argument: _prodbench_v1_ListRulesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  ListRules(argument: _prodbench_v1_ListRulesRequest, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  listRules(argument: _prodbench_v1_ListRulesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  listRules(argument: _prodbench_v1_ListRulesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  listRules(argument: _prodbench_v1_ListRulesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  listRules(argument: _prodbench_v1_ListRulesRequest, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListServices(argument: _prodbench_v1_ListServicesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  ListServices(argument: _prodbench_v1_ListServicesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  ListServices(argument: _prodbench_v1_ListServicesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  ListServices(argument: _prodbench_v1_ListServicesRequest, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  listServices(argument: _prodbench_v1_ListServicesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  listServices(argument: _prodbench_v1_ListServicesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  listServices(argument: _prodbench_v1_ListServicesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  listServices(argument: _prodbench_v1_ListServicesRequest, callback: grpc.requestCallback<_prodbench_v1_ListServicesResponse__Output>): grpc.ClientUnaryCall;
+  
+  RemoveRules(argument: _prodbench_v1_RemoveRulesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  RemoveRules(argument: _prodbench_v1_RemoveRulesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  RemoveRules(argument: _prodbench_v1_RemoveRulesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  RemoveRules(argument: _prodbench_v1_RemoveRulesRequest, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  removeRules(argument: _prodbench_v1_RemoveRulesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  removeRules(argument: _prodbench_v1_RemoveRulesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  removeRules(argument: _prodbench_v1_RemoveRulesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  removeRules(argument: _prodbench_v1_RemoveRulesRequest, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  
+  SetRule(argument: _prodbench_v1_SetRuleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  SetRule(argument: _prodbench_v1_SetRuleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  SetRule(argument: _prodbench_v1_SetRuleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  SetRule(argument: _prodbench_v1_SetRuleRequest, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  setRule(argument: _prodbench_v1_SetRuleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  setRule(argument: _prodbench_v1_SetRuleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  setRule(argument: _prodbench_v1_SetRuleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  setRule(argument: _prodbench_v1_SetRuleRequest, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation {
+  GetStatus: grpc.handleUnaryCall<_prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse>;
+  
+  ListInstances: grpc.handleUnaryCall<_prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse>;
+  
+  ListRules: grpc.handleUnaryCall<_prodbench_v1_ListRulesRequest__Output, _prodbench_v1_ListRulesResponse>;
+  
+  ListServices: grpc.handleUnaryCall<_prodbench_v1_ListServicesRequest__Output, _prodbench_v1_ListServicesResponse>;
+  
+  RemoveRules: grpc.handleUnaryCall<_prodbench_v1_RemoveRulesRequest__Output, _prodbench_v1_ChangeResponse>;
+  
+  SetRule: grpc.handleUnaryCall<_prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse>;
+  
+}
+
+export interface ControlPlaneDefinition extends grpc.ServiceDefinition {
+  GetStatus: MethodDefinition<_prodbench_v1_GetStatusRequest, _prodbench_v1_GetStatusResponse, _prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse__Output>
+  ListInstances: MethodDefinition<_prodbench_v1_ListInstancesRequest, _prodbench_v1_ListInstancesResponse, _prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse__Output>
+  ListRules: MethodDefinition<_prodbench_v1_ListRulesRequest, _prodbench_v1_ListRulesResponse, _prodbench_v1_ListRulesRequest__Output, _prodbench_v1_ListRulesResponse__Output>
+  ListServices: MethodDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesResponse, _prodbench_v1_ListServicesRequest__Output, _prodbench_v1_ListServicesResponse__Output>
+  RemoveRules: MethodDefinition<_prodbench_v1_RemoveRulesRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_RemoveRulesRequest__Output, _prodbench_v1_ChangeResponse__Output>
+  SetRule: MethodDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse__Output>
+}

@@ -1,0 +1,26 @@
+// Original file: proto/prodbench/v1/rules.proto
+
+import type { Selector as _prodbench_v1_Selector, Selector__Output as _prodbench_v1_Selector__Output } from '../../prodbench/v1/Selector.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface Rule {
+  'id'?: (string);
+  'selector'?: (_prodbench_v1_Selector | null);
+  'level'?: (string);
+  'expiresAt'?: (number | string | Long);
+  'createdAt'?: (number | string | Long);
+  'author'?: (string);
+  'reason'?: (string);
+  'action'?: "level";
+}
+
+export interface Rule__Output {
+  'id'?: (string);
+  'selector'?: (_prodbench_v1_Selector__Output);
+  'level'?: (string);
+  'expiresAt'?: (number);
+  'createdAt'?: (number);
+  'author'?: (string);
+  'reason'?: (string);
+  'action'?: "level";
+}

@@ -1,0 +1,17 @@
+// Original file: proto/prodbench/v1/control_plane.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface ServiceSummary {
+  'service'?: (string);
+  'instances'?: (number);
+  'rules'?: (number);
+  'revision'?: (number | string | Long);
+}
+
+export interface ServiceSummary__Output {
+  'service'?: (string);
+  'instances'?: (number);
+  'rules'?: (number);
+  'revision'?: (number);
+}

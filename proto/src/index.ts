@@ -1,0 +1,45 @@
+/**
+ * The prodbench wire contract (package `prodbench.v1`): the gRPC service
+ * definition for grpc-js and binary codecs for the messages that cross NATS.
+ * The .proto files under `proto/prodbench/v1` are the source of truth; the
+ * types under `./generated` are produced from them by `npm run proto:gen`.
+ */
+
+export type { Codec } from './codec.js'
+export { codecs, DecodeError } from './codec.js'
+export type { ProtoGrpcType } from './generated/control_plane.js'
+
+export type { Ack as AckInput, Ack__Output as AckMessage } from './generated/prodbench/v1/Ack.js'
+export type {
+  AppliedConfig as AppliedConfigInput,
+  AppliedConfig__Output as AppliedConfigMessage,
+} from './generated/prodbench/v1/AppliedConfig.js'
+export type { ChangeResponse__Output as ChangeResponse } from './generated/prodbench/v1/ChangeResponse.js'
+export type {
+  ControlPlaneClient,
+  ControlPlaneHandlers,
+} from './generated/prodbench/v1/ControlPlane.js'
+export type {
+  DesiredState as DesiredStateInput,
+  DesiredState__Output as DesiredStateMessage,
+} from './generated/prodbench/v1/DesiredState.js'
+export type { EffectiveLevel__Output as EffectiveLevelMessage } from './generated/prodbench/v1/EffectiveLevel.js'
+export type { GetStatusResponse__Output as GetStatusResponse } from './generated/prodbench/v1/GetStatusResponse.js'
+export type {
+  Heartbeat as HeartbeatInput,
+  Heartbeat__Output as HeartbeatMessage,
+} from './generated/prodbench/v1/Heartbeat.js'
+export type { InstanceIdentity__Output as InstanceIdentityMessage } from './generated/prodbench/v1/InstanceIdentity.js'
+export type {
+  InstanceInfo as InstanceInfoInput,
+  InstanceInfo__Output as InstanceInfoMessage,
+} from './generated/prodbench/v1/InstanceInfo.js'
+export type { ListInstancesResponse__Output as ListInstancesResponse } from './generated/prodbench/v1/ListInstancesResponse.js'
+export type { ListRulesResponse__Output as ListRulesResponse } from './generated/prodbench/v1/ListRulesResponse.js'
+export type { ListServicesResponse__Output as ListServicesResponse } from './generated/prodbench/v1/ListServicesResponse.js'
+export type { RemoveRulesRequest__Output as RemoveRulesRequest } from './generated/prodbench/v1/RemoveRulesRequest.js'
+export type { Rollout as RolloutInput, Rollout__Output as RolloutMessage } from './generated/prodbench/v1/Rollout.js'
+export type { Rule as RuleInput, Rule__Output as RuleMessage } from './generated/prodbench/v1/Rule.js'
+export type { RuleSpec__Output as RuleSpecMessage } from './generated/prodbench/v1/RuleSpec.js'
+export type { SetRuleRequest__Output as SetRuleRequest } from './generated/prodbench/v1/SetRuleRequest.js'
+export { grpcPackage, PROTO_DIR, PROTO_FILES, protoRoot } from './load.js'

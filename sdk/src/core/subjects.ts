@@ -1,0 +1,45 @@
+import { instanceIdProblem, serviceNameProblem } from './names.js'
+
+/**
+ * Every NATS subject and JetStream name prodbench uses, built in one place.
+ * docs/nats.md describes them; change both together.
+ */
+
+/** Version prefix of every subject. */
+export const SUBJECT_ROOT = 'pb.v1'
+
+/** JetStream KV bucket holding each service's desired state under the key `<service>`. */
+export const DESIRED_STATE_BUCKET = 'prodbench_desired'
+
+/** Thrown when a name cannot be placed in a subject. */
+export class SubjectNameError extends Error {
+  override name = 'SubjectNameError'
+  readonly code = 'PB_BAD_NAME'
+}
+
+function token(kind: 'service' | 'instance', value: string): string {
+  const why = kind === 'service' ? serviceNameProblem(value) : instanceIdProblem(value)
+  if (why) throw new SubjectNameError(`${kind} name ${JSON.stringify(value.slice(0, 80))} ${why}`)
+  return value
+}
+
+/** Subjects, each checked against NATS token rules. */
+export const subjects = {
+  /** Heartbeats of one instance: `pb.v1.hb.<service>.<instance>`. */
+  heartbeat: (service: string, instance: string) =>
+    `${SUBJECT_ROOT}.hb.${token('service', service)}.${token('instance', instance)}`,
+  /** Every heartbeat, for the registry. */
+  allHeartbeats: `${SUBJECT_ROOT}.hb.>`,
+  /** Acks of applied desired-state revisions: `pb.v1.ack.<service>.<instance>`. */
+  ack: (service: string, instance: string) =>
+    `${SUBJECT_ROOT}.ack.${token('service', service)}.${token('instance', instance)}`,
+  /** Every ack. */
+  allAcks: `${SUBJECT_ROOT}.ack.>`,
+  /** Asks every instance to send a heartbeat now (a control plane that just started). */
+  discover: `${SUBJECT_ROOT}.discover`,
+} as const
+
+/** The KV key of a service's desired state. */
+export function desiredStateKey(service: string): string {
+  return token('service', service)
+}

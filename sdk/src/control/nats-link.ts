@@ -1,0 +1,249 @@
+import {
+  type ConnectionOptions,
+  connect,
+  Events,
+  type KV,
+  type KvEntry,
+  type NatsConnection,
+  type QueuedIterator,
+} from 'nats'
+import { DESIRED_STATE_BUCKET, desiredStateKey, subjects } from '../core/index.js'
+
+/** Connection state as shown by `status()`. */
+export type LinkState = 'connecting' | 'connected' | 'disconnected' | 'closed'
+
+/** What the link hands to the SDK. Handlers must not throw (they are guarded anyway). */
+export interface LinkEvents {
+  /**
+   * The service's desired state: `value` null when absent or deleted.
+   * `authoritative` is true for reads made with no watch running (a fresh
+   * sync), so the SDK may accept a lower revision (a recreated bucket).
+   */
+  state(value: Uint8Array | null, revision: number, authoritative: boolean): void
+  /** Connected (first time or after a reconnect), before the state sync. */
+  connected(reconnect: boolean): void
+  /** Finished reading the state after a (re)connect, successfully or not. */
+  synced(): void
+  /** The control plane asked every instance to announce itself. */
+  discover(): void
+  /** Something failed; the link carries on. */
+  problem(event: string, error: unknown): void
+}
+
+/**
+ * The SDK's only door to NATS. Connects in the background (never awaited on
+ * the host's start path), retries forever, follows the service's KV key with
+ * a watch, re-reads it after every reconnect and periodically, and publishes
+ * only while connected (the client would drop or pile up the rest).
+ */
+export class NatsLink {
+  #nc: NatsConnection | undefined
+  #kv: KV | undefined
+  #watcher: QueuedIterator<KvEntry> | undefined
+  #state: LinkState = 'connecting'
+  #reconnects = 0
+  #closed = false
+  #syncing: Promise<void> | undefined
+  #retryTimer: NodeJS.Timeout | undefined
+  #resyncTimer: NodeJS.Timeout | undefined
+  #wake: (() => void) | undefined
+  readonly #key: string
+
+  constructor(
+    private readonly options: {
+      connection: ConnectionOptions
+      service: string
+      instance: string
+      reconnectTimeWaitMs: number
+      resyncIntervalMs: number
+    },
+    private readonly events: LinkEvents,
+  ) {
+    this.#key = desiredStateKey(options.service)
+  }
+
+  get state(): LinkState {
+    return this.#state
+  }
+
+  /** Times the connection came back after a loss. */
+  get reconnects(): number {
+    return this.#reconnects
+  }
+
+  /** Starts connecting in the background. */
+  start(): void {
+    this.#run().catch((err) => this.events.problem('link', err))
+  }
+
+  /** Publishes when connected; returns false (nothing sent) otherwise. */
+  publish(subject: string, bytes: Uint8Array): boolean {
+    const nc = this.#nc
+    if (!nc || this.#state !== 'connected') return false
+    try {
+      nc.publish(subject, bytes)
+      return true
+    } catch (err) {
+      this.events.problem('publish', err)
+      return false
+    }
+  }
+
+  /** Sends `last` (if connected), then closes the connection. Idempotent. */
+  async close(last?: { subject: string; bytes: Uint8Array }): Promise<void> {
+    if (this.#closed) return
+    if (last) this.publish(last.subject, last.bytes)
+    this.#closed = true
+    this.#state = 'closed'
+    clearTimeout(this.#retryTimer)
+    clearInterval(this.#resyncTimer)
+    this.#wake?.()
+    this.#watcher?.stop()
+    const nc = this.#nc
+    if (nc && !nc.isClosed()) {
+      await withTimeout(nc.drain(), 2_000).catch(() => nc.close())
+    }
+  }
+
+  async #run(): Promise<void> {
+    const nc = await this.#connect()
+    if (!nc) return
+    this.#nc = nc
+    this.#state = 'connected'
+    this.#followStatus(nc).catch((err) => this.events.problem('status', err))
+    nc.subscribe(subjects.discover, { callback: () => this.events.discover() })
+    this.events.connected(false)
+    await this.#sync()
+    this.#resyncTimer = setInterval(() => this.#periodic(), this.options.resyncIntervalMs)
+    this.#resyncTimer.unref()
+  }
+
+  async #connect(): Promise<NatsConnection | undefined> {
+    const { connection, service, instance, reconnectTimeWaitMs } = this.options
+    let attempt = 0
+    while (!this.#closed) {
+      try {
+        const nc = await connect({
+          name: `prodbench-sdk ${service}/${instance}`,
+          timeout: 5_000,
+          ...connection,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: connection.reconnectTimeWait ?? reconnectTimeWaitMs,
+          waitOnFirstConnect: false,
+        })
+        if (this.#closed) {
+          await nc.close()
+          return undefined
+        }
+        return nc
+      } catch (err) {
+        // Report the first failure and then every tenth, not one line a second.
+        if (attempt++ % 10 === 0) this.events.problem('connect', err)
+        await this.#sleep(reconnectTimeWaitMs)
+      }
+    }
+    return undefined
+  }
+
+  async #followStatus(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (this.#closed) return
+      if (status.type === Events.Disconnect) {
+        this.#state = 'disconnected'
+      } else if (status.type === Events.Reconnect) {
+        this.#state = 'connected'
+        this.#reconnects++
+        this.events.connected(true)
+        this.#sync().catch((err) => this.events.problem('sync', err))
+      }
+    }
+  }
+
+  /** Stops the watch, reads the current value, then watches again: nothing missed. */
+  #sync(): Promise<void> {
+    this.#syncing ??= this.#doSync().finally(() => {
+      this.#syncing = undefined
+      this.events.synced()
+    })
+    return this.#syncing
+  }
+
+  async #doSync(): Promise<void> {
+    const nc = this.#nc
+    if (!nc || this.#closed) return
+    this.#watcher?.stop()
+    this.#watcher = undefined
+    try {
+      this.#kv ??= await nc.jetstream().views.kv(DESIRED_STATE_BUCKET, { bindOnly: true })
+      const entry = await this.#kv.get(this.#key)
+      this.events.state(entry?.operation === 'PUT' ? entry.value : null, entry?.revision ?? 0, true)
+      this.#watch(await this.#kv.watch({ key: this.#key }))
+    } catch (err) {
+      if (isMissingBucket(err)) {
+        // No control plane has created the bucket yet: there are no rules.
+        this.events.state(null, 0, true)
+      } else {
+        this.events.problem('sync', err)
+      }
+      this.#retryTimer = setTimeout(() => this.#sync(), Math.min(this.options.reconnectTimeWaitMs * 2, 5_000))
+      this.#retryTimer.unref()
+    }
+  }
+
+  #watch(watcher: QueuedIterator<KvEntry>): void {
+    this.#watcher = watcher
+    ;(async () => {
+      for await (const entry of watcher) {
+        this.events.state(entry.operation === 'PUT' ? entry.value : null, entry.revision, false)
+      }
+    })()
+      .catch((err) => this.events.problem('watch', err))
+      .finally(() => {
+        if (this.#watcher === watcher) this.#watcher = undefined
+      })
+  }
+
+  #periodic(): void {
+    if (this.#closed || this.#state !== 'connected' || this.#syncing) return
+    if (!this.#watcher) {
+      this.#sync().catch((err) => this.events.problem('sync', err))
+      return
+    }
+    // A safety net beside the watch: only ever moves forward.
+    this.#kv
+      ?.get(this.#key)
+      .then((entry) => {
+        if (entry) this.events.state(entry.operation === 'PUT' ? entry.value : null, entry.revision, false)
+      })
+      .catch((err) => this.events.problem('resync', err))
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wake = resolve
+      this.#retryTimer = setTimeout(resolve, ms)
+      this.#retryTimer.unref()
+    })
+  }
+}
+
+function isMissingBucket(err: unknown): boolean {
+  const text = String((err as Error)?.message ?? err)
+  return /stream not found/i.test(text) || (err as { api_error?: { err_code?: number } })?.api_error?.err_code === 10059
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)
+    promise.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (err) => {
+        clearTimeout(timer)
+        reject(err)
+      },
+    )
+  })
+}

@@ -1,0 +1,240 @@
+import { codecs } from '@prodbench/proto'
+import type { Logger } from 'pino'
+import { NatsLink } from './control/nats-link.js'
+import { ackMessage, appliedConfig, heartbeatMessage } from './control/reports.js'
+import { StateFollower } from './control/state-follower.js'
+import { type EffectiveConfig, type Level, resolve, subjects } from './core/index.js'
+import { type Diagnostic, report } from './diagnostics.js'
+import { type Identity, makeIdentity } from './identity.js'
+import { LoggerRegistry } from './logging/logger-registry.js'
+import { parseOptions, type ResolvedOptions, type SdkOptions } from './options.js'
+import type { SdkStatus } from './status.js'
+
+/**
+ * One embedded prodbench instance: named pino loggers whose levels follow the
+ * service's desired state. Made by {@link init}.
+ */
+export class Prodbench {
+  /** This instance's identity. */
+  readonly identity: Identity
+  readonly #options: ResolvedOptions
+  readonly #loggers: LoggerRegistry
+  readonly #follower: StateFollower
+  readonly #link: NatsLink | undefined
+  readonly #ready: Promise<void>
+  #markReady: () => void = () => {}
+  #heartbeat: NodeJS.Timeout | undefined
+  #closing: Promise<void> | undefined
+  #selfLog: Logger | undefined
+
+  /** @internal use {@link init} */
+  constructor(options: SdkOptions) {
+    const o = parseOptions(options)
+    this.#options = o
+    const now = Date.now()
+    this.identity = makeIdentity(o.service, o.instance, now)
+    this.#loggers = new LoggerRegistry({
+      pino: o.pino,
+      destination: o.destination,
+      level: o.level,
+      levels: o.levels,
+      config: resolve(undefined, this.identity, now),
+    })
+    this.#follower = new StateFollower(this.identity, (config) => this.#loggers.apply(config))
+    this.#follower.onExpiry = (config) => this.#announce(config.revision)
+    this.#ready = new Promise<void>((resolve) => {
+      this.#markReady = resolve
+    })
+    if (!o.nats) {
+      this.#markReady()
+      return
+    }
+    const startup = setTimeout(() => this.#markReady(), o.startupTimeoutMs)
+    startup.unref()
+    this.#link = new NatsLink(
+      {
+        connection: o.nats,
+        service: o.service,
+        instance: o.instance,
+        reconnectTimeWaitMs: o.reconnectTimeWaitMs,
+        resyncIntervalMs: o.resyncIntervalMs,
+      },
+      {
+        state: (value, revision, authoritative) =>
+          this.#guard('state', () => this.#onState(value, revision, authoritative)),
+        connected: () => this.#guard('connected', () => this.#sendHeartbeat()),
+        synced: () => {
+          if (this.#follower.synced) this.#markReady()
+        },
+        discover: () => this.#guard('discover', () => this.#sendHeartbeat()),
+        problem: (event, error) => this.#diagnose(event, errorText(error), error),
+      },
+    )
+    this.#link.start()
+    this.#heartbeat = setInterval(() => this.#guard('heartbeat', () => this.#sendHeartbeat()), o.heartbeatIntervalMs)
+    this.#heartbeat.unref()
+  }
+
+  /** Service name. */
+  get service(): string {
+    return this.identity.service
+  }
+
+  /** Instance id. */
+  get instance(): string {
+    return this.identity.instance
+  }
+
+  /**
+   * The pino logger named `name` (dotted: `db`, `db.pool`); the root logger
+   * when omitted. The same name gives the same logger. `level` sets the code's
+   * default for this logger and its descendants; rules still override it.
+   */
+  logger(name?: string, options?: { level?: Level }): Logger {
+    return this.#loggers.get(name ?? '', options?.level, (why) => this.#diagnose('logger-name', why))
+  }
+
+  /**
+   * Resolves once the current desired state was read and applied, or after
+   * `startupTimeoutMs` when NATS cannot be reached. Never rejects: await it
+   * before serving so a rule that exists applies from the first request.
+   */
+  ready(): Promise<void> {
+    return this.#ready
+  }
+
+  /** What this instance runs now and why. */
+  status(): SdkStatus {
+    const config = this.#follower.config
+    return {
+      service: this.identity.service,
+      instance: this.identity.instance,
+      connection: this.#link ? this.#link.state : 'local',
+      synced: this.#follower.synced,
+      revision: this.#follower.revision,
+      configHash: config.hash,
+      rules: config.rules.length,
+      loggers: this.#loggers.levels().map(({ logger, level, source }) => ({
+        logger,
+        level,
+        source:
+          source.kind === 'rule'
+            ? {
+                kind: 'rule',
+                ruleId: source.rule.id,
+                author: source.rule.author,
+                expiresAt: source.rule.expiresAt,
+                reason: source.rule.reason,
+              }
+            : { kind: 'code' },
+      })),
+      rejected: { ...this.#follower.rejections },
+      reconnects: this.#link?.reconnects ?? 0,
+    }
+  }
+
+  /** Stops timers, says goodbye to the control plane and closes NATS. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      clearInterval(this.#heartbeat)
+      this.#follower.close()
+      this.#markReady()
+      if (this.#link) {
+        const bye = heartbeatMessage(
+          this.identity,
+          this.#applied(),
+          this.#options.heartbeatIntervalMs,
+          this.#link.reconnects,
+          Date.now(),
+          true,
+        )
+        await this.#link
+          .close({
+            subject: subjects.heartbeat(this.identity.service, this.identity.instance),
+            bytes: codecs.heartbeat.encode(bye),
+          })
+          .catch((err) => this.#diagnose('close', errorText(err), err))
+      }
+    })()
+    return this.#closing
+  }
+
+  #onState(value: Uint8Array | null, revision: number, authoritative: boolean): void {
+    if (!authoritative && revision <= this.#follower.revision && this.#follower.synced) return
+    const outcome = this.#follower.offer(value, revision)
+    if (outcome.kind === 'unchanged') return
+    if (outcome.kind === 'rejected') {
+      this.#diagnose('rejected-state', outcome.error.message, outcome.error)
+      this.#publishAck(revision, outcome.error.message)
+      return
+    }
+    this.#publishAck(revision)
+  }
+
+  /** After a local change (a rule expired), tell the control plane what runs now. */
+  #announce(revision: number): void {
+    this.#publishAck(revision)
+    this.#sendHeartbeat()
+  }
+
+  #publishAck(revision: number, error?: string): void {
+    if (!this.#link) return
+    const ack = ackMessage(this.identity, revision, this.#applied(), Date.now(), error)
+    this.#link.publish(subjects.ack(this.identity.service, this.identity.instance), codecs.ack.encode(ack))
+  }
+
+  #sendHeartbeat(): void {
+    if (!this.#link) return
+    const beat = heartbeatMessage(
+      this.identity,
+      this.#applied(),
+      this.#options.heartbeatIntervalMs,
+      this.#link.reconnects,
+      Date.now(),
+    )
+    this.#link.publish(subjects.heartbeat(this.identity.service, this.identity.instance), codecs.heartbeat.encode(beat))
+  }
+
+  #applied() {
+    const config: EffectiveConfig = this.#follower.config
+    return appliedConfig(config, this.#loggers.levels(), this.#follower.rejections)
+  }
+
+  #guard(event: string, work: () => void): void {
+    try {
+      work()
+    } catch (err) {
+      this.#diagnose(event, errorText(err), err)
+    }
+  }
+
+  #diagnose(event: string, message: string, error?: unknown): void {
+    const diagnostic: Diagnostic = {
+      service: this.identity.service,
+      instance: this.identity.instance,
+      event,
+      message,
+      error,
+    }
+    report(this.#options.onDiagnostic, diagnostic)
+    try {
+      this.#selfLog ??= this.#loggers.get('prodbench')
+      this.#selfLog.warn({ event }, `prodbench: ${message}`)
+    } catch {
+      // the host's destination failing must not come back through us
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Starts prodbench in a service. Returns at once: NATS is joined in the
+ * background and `ready()` says when the current desired state is applied.
+ * @throws {InvalidOptionsError} when an option is invalid (the only throw)
+ */
+export function init(options: SdkOptions): Prodbench {
+  return new Prodbench(options)
+}

@@ -1,0 +1,35 @@
+import type { Level } from './core/index.js'
+
+/** Where a logger's level comes from, as shown by `status()`. */
+export type LevelProvenance =
+  | {
+      readonly kind: 'rule'
+      readonly ruleId: string
+      readonly author: string
+      readonly expiresAt?: number
+      readonly reason?: string
+    }
+  | { readonly kind: 'code' }
+
+/** What `pb.status()` returns. */
+export interface SdkStatus {
+  readonly service: string
+  readonly instance: string
+  /** `local` when the SDK was started without NATS. */
+  readonly connection: 'local' | 'connecting' | 'connected' | 'disconnected' | 'closed'
+  /** True once the desired state was read from NATS at least once. */
+  readonly synced: boolean
+  /** KV revision of the desired state last seen (applied or refused). */
+  readonly revision: number
+  readonly configHash: string
+  /** Rules that apply to this instance now. */
+  readonly rules: number
+  readonly loggers: ReadonlyArray<{ readonly logger: string; readonly level: Level; readonly source: LevelProvenance }>
+  readonly rejected: {
+    readonly count: number
+    readonly lastReason?: string
+    readonly lastAt?: number
+    readonly lastRevision?: number
+  }
+  readonly reconnects: number
+}

@@ -76,7 +76,7 @@ const LoggerName = z.string().superRefine((value, ctx) => {
   if (why) ctx.addIssue({ code: 'custom', message: why, input: value })
 })
 
-const Schema = z.object({
+const Schema = z.strictObject({
   service: ServiceName,
   nats: z.union([z.string().min(1), z.array(z.string().min(1)).min(1), z.looseObject({})]).optional(),
   instance: InstanceId.optional(),
@@ -117,7 +117,10 @@ export interface ResolvedOptions {
  */
 export function parseOptions(options: SdkOptions): ResolvedOptions {
   // `nats: process.env.NATS_URL` with the variable set but empty means "no NATS".
-  const input = options?.nats === '' ? { ...options, nats: undefined } : options
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidOptionsError('', 'prodbench init: options must be an object such as { service: "checkout" }')
+  }
+  const input = options.nats === '' ? { ...options, nats: undefined } : options
   const parsed = Schema.safeParse(input, { reportInput: true })
   if (!parsed.success) {
     throw new InvalidOptionsError(firstZodPath(parsed.error), `prodbench init: ${describeZodError(parsed.error)}`)

@@ -28,6 +28,8 @@ export class StateFollower {
   readonly #apply: (config: EffectiveConfig) => void
   readonly #now: () => number
   #state: DesiredState | undefined
+  /** Revision `#state` came from: refused revisions after it do not move it. */
+  #stateRevision = 0
   #revision = 0
   #seen = false
   #config: EffectiveConfig
@@ -87,6 +89,7 @@ export class StateFollower {
       return { kind: 'rejected', error: parsed }
     }
     this.#state = parsed
+    this.#stateRevision = revision
     return { kind: 'applied', config: this.#resolveAndApply() }
   }
 
@@ -121,7 +124,7 @@ export class StateFollower {
   #resolveAndApply(): EffectiveConfig {
     clearTimeout(this.#expiryTimer)
     const now = this.#now()
-    this.#config = resolve(this.#state, this.#who, now, this.#revision)
+    this.#config = resolve(this.#state, this.#who, now, this.#stateRevision)
     this.#apply(this.#config)
     const next = this.#config.nextExpiryAt
     if (next !== undefined && !this.#closed) {

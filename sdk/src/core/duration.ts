@@ -24,8 +24,8 @@ export function parseDuration(text: string): number | undefined {
 
 /** Formats milliseconds compactly: 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s". */
 export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)}ms`
-  if (ms < 60_000) return `${Number((ms / 1_000).toFixed(1))}s`
+  if (Math.round(ms) < 1_000) return `${Math.round(ms)}ms`
+  if (Math.round(ms / 100) < 600) return `${Number((ms / 1_000).toFixed(1))}s`
   const parts: string[] = []
   let rest = Math.round(ms / 1_000)
   for (const [unit, size] of [

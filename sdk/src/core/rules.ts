@@ -23,8 +23,9 @@ const UnixMs = z.number().int().nonnegative()
 /** Which instances and loggers a rule applies to; absent fields match everything. */
 export const Selector = z.object({
   service: ServiceName,
-  instance: InstanceId.optional(),
-  logger: LoggerPattern.optional(),
+  // proto3 cannot tell an empty string from an absent one: both mean "every".
+  instance: z.preprocess((v) => (v === '' ? undefined : v), InstanceId.optional()),
+  logger: z.preprocess((v) => (v === '' ? undefined : v), LoggerPattern.optional()),
 })
 export type Selector = z.infer<typeof Selector>
 

@@ -1,6 +1,7 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import {
   type EffectiveConfig,
+  isLevel,
   type Level,
   levelFor,
   loggerNameProblem,
@@ -46,7 +47,7 @@ export class LoggerRegistry {
   /**
    * The logger named `name` ('' or undefined for the root), created on first
    * use. An invalid name is made valid (each segment sanitised) rather than
-   * thrown; `onBadName` hears about it.
+   * thrown, and an unknown `level` is ignored; `onBadName` hears about either.
    */
   get(name = '', level?: Level, onBadName?: (why: string) => void): Logger {
     let key = name
@@ -60,7 +61,9 @@ export class LoggerRegistry {
         onBadName?.(`logger name ${JSON.stringify(name.slice(0, 80))} ${why}; using "${key}"`)
       }
     }
-    if (level !== undefined && this.#codeLevels.get(key) !== level) {
+    if (level !== undefined && !isLevel(level)) {
+      onBadName?.(`level ${JSON.stringify(String(level).slice(0, 40))} for logger "${key}" is not a level; ignored`)
+    } else if (level !== undefined && this.#codeLevels.get(key) !== level) {
       this.#codeLevels.set(key, level)
       this.#applyAll()
     }

@@ -123,7 +123,7 @@ test('bad state - garbage in KV is rejected, counted, and the service keeps logg
   const acks: Array<ReturnType<typeof codecs.ack.decode>> = []
   nc.subscribe('pb.v1.ack.checkout.one', { callback: (_err, msg) => acks.push(codecs.ack.decode(msg.data)) })
   await nc.flush()
-  const garbage = await kv.put('checkout', new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01]))
+  const garbage = await kv.put('checkout', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]))
   const schemaBad = await kv.put(
     'checkout',
     codecs.desiredState.encode({

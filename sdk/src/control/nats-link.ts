@@ -101,7 +101,10 @@ export class NatsLink {
     this.#watcher?.stop()
     const nc = this.#nc
     if (nc && !nc.isClosed()) {
-      await withTimeout(nc.drain(), 2_000).catch(() => nc.close())
+      // drain() on a connection that is down resolves without closing it, and
+      // the client's reconnect and ping timers would keep the host alive.
+      await withTimeout(nc.drain(), 2_000).catch(() => undefined)
+      if (!nc.isClosed()) await nc.close()
     }
   }
 

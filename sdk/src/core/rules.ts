@@ -51,7 +51,8 @@ export type Rule = z.infer<typeof Rule>
 export const DesiredState = z
   .object({
     service: ServiceName,
-    rules: z.array(Rule).max(MAX_RULES_PER_SERVICE),
+    // proto3 leaves an empty repeated field out of the encoding: absent means none.
+    rules: z.array(Rule).max(MAX_RULES_PER_SERVICE).default([]),
     updatedAt: UnixMs.optional(),
   })
   .superRefine((state, ctx) => {

@@ -1,0 +1,301 @@
+/**
+ * The command line, parsed: node:util `parseArgs` (strict) for flags, plus
+ * `key=value` words (svc=, logger=, inst=) checked with the core's name rules.
+ * Pure: no I/O, env passed in. Anything wrong becomes a usage error that names
+ * the bad word, never a stack trace.
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+import {
+  formatDuration,
+  instanceIdProblem,
+  LEVELS,
+  Level,
+  loggerPatternProblem,
+  MAX_TTL_MS,
+  parseDuration,
+  RuleId,
+  serviceNameProblem,
+} from '@prodbench/sdk/core'
+import { UsageError } from './errors.js'
+import { COMMAND_USAGE, DEFAULT_SERVER, GLOBAL_USAGE } from './usage.js'
+
+/** Environment variables ctl reads (PRODBENCH_SERVER, NO_COLOR). */
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** Options that apply to every command. */
+export interface GlobalOptions {
+  /** Control plane gRPC address, HOST:PORT. @default '127.0.0.1:7420' */
+  server: string
+  /** Print one JSON document instead of text. @default false */
+  json: boolean
+  /** Colours allowed by flags and env (NO_COLOR, --no-color); the TTY check comes on top. @default true */
+  color: boolean
+}
+
+/** Options every change (set-level, reset, rm) takes. */
+export interface ChangeOptions {
+  /** Why; recorded in the audit log. */
+  reason?: string
+  /** How long the server waits for acks; undefined = the server's default. */
+  waitMs?: number
+}
+
+/** A command line ctl can run. */
+export type Command =
+  | { name: 'ls' }
+  | { name: 'status'; service: string }
+  | { name: 'rules'; service: string }
+  | ({
+      name: 'set-level'
+      service: string
+      level: Level
+      logger?: string
+      instance?: string
+      ttlMs?: number
+    } & ChangeOptions)
+  | ({ name: 'reset'; service: string; logger?: string; instance?: string } & ChangeOptions)
+  | ({ name: 'rm'; service: string; ruleIds: string[] } & ChangeOptions)
+
+/** The result of parsing: help to print, a usage error, or a command to run. */
+export type ParsedCommandLine =
+  | { kind: 'help'; text: string }
+  | { kind: 'usage-error'; message: string; usage: string }
+  | { kind: 'run'; options: GlobalOptions; command: Command }
+
+/** The longest --wait accepted: past this, something is wrong with the fleet, not the wait. */
+export const MAX_WAIT_MS = 10 * 60_000
+
+type Options = NonNullable<ParseArgsConfig['options']>
+type Key = 'svc' | 'logger' | 'inst'
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+const GLOBAL_OPTIONS = {
+  server: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies Options
+
+const CHANGE_OPTIONS = { reason: { type: 'string' }, wait: { type: 'string' } } satisfies Options
+
+const SPECS: Readonly<Record<Command['name'], { keys: readonly Key[]; options: Options }>> = {
+  ls: { keys: [], options: {} },
+  status: { keys: ['svc'], options: {} },
+  rules: { keys: ['svc'], options: {} },
+  'set-level': { keys: ['svc', 'logger', 'inst'], options: { ttl: { type: 'string' }, ...CHANGE_OPTIONS } },
+  reset: { keys: ['svc', 'logger', 'inst'], options: CHANGE_OPTIONS },
+  rm: { keys: ['svc'], options: CHANGE_OPTIONS },
+}
+
+/** Parses ctl's arguments (without `node` and the script path). Never throws for bad input. */
+export function parseCommandLine(argv: readonly string[], env: Env): ParsedCommandLine {
+  try {
+    return parseOrThrow(argv, env)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    return { kind: 'usage-error', message: error.message, usage: usageOf(error.command) }
+  }
+}
+
+/** The help text of a command, or the global one. */
+export function usageOf(command?: string): string {
+  return (command && COMMAND_USAGE[command]) || GLOBAL_USAGE
+}
+
+/** Why `address` is not HOST:PORT, or undefined when it is. */
+export function serverAddressProblem(address: string): string | undefined {
+  const match = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/.exec(address)
+  if (!match) return 'expected HOST:PORT, e.g. 127.0.0.1:7420'
+  const port = Number(match[1])
+  if (port < 1 || port > 65_535) return `port must be 1-65535 (got ${port})`
+  return undefined
+}
+
+function parseOrThrow(argv: readonly string[], env: Env): ParsedCommandLine {
+  const at = commandIndex(argv)
+  const before = at === -1 ? argv : argv.slice(0, at)
+  const after = at === -1 ? [] : argv.slice(at + 1)
+  const name = at === -1 ? undefined : argv[at]
+  if (name === 'help') {
+    const topic = after.find((word) => !word.startsWith('-'))
+    if (topic !== undefined && topic !== 'help' && !isCommand(topic)) throw new UsageError(`unknown command "${topic}"`)
+    return { kind: 'help', text: usageOf(topic) }
+  }
+  if (name !== undefined && !isCommand(name)) throw new UsageError(`unknown command "${name}"`)
+  if (wantsHelp(before) || wantsHelp(after)) return { kind: 'help', text: usageOf(name) }
+  const globals = strictParse(before, GLOBAL_OPTIONS, false, name)
+  if (name === undefined) throw new UsageError('missing command')
+  const rest = strictParse(after, { ...GLOBAL_OPTIONS, ...SPECS[name].options }, true, name)
+  const values: Values = { ...globals.values, ...rest.values }
+  return { kind: 'run', options: globalOptions(values, env), command: buildCommand(name, rest.positionals, values) }
+}
+
+/** Index of the first word that is not a global flag (or its value); -1 when there is none. */
+function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string
+    if (word === '--') return -1
+    if (!word.startsWith('-')) return i
+    if (word === '--server') i++
+  }
+  return -1
+}
+
+function isCommand(name: string): name is Command['name'] {
+  return Object.hasOwn(SPECS, name)
+}
+
+function wantsHelp(words: readonly string[]): boolean {
+  const end = words.indexOf('--')
+  return (end === -1 ? words : words.slice(0, end)).some((word) => word === '--help' || word === '-h')
+}
+
+function strictParse(args: readonly string[], options: Options, allowPositionals: boolean, command?: string) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals })
+  } catch (error) {
+    throw new UsageError(parseArgsProblem(error, command), command)
+  }
+}
+
+/** parseArgs' messages suggest `--` tricks; ours name the flag and say what it needs. */
+function parseArgsProblem(error: unknown, command?: string): string {
+  const code = (error as { code?: string }).code
+  const message = error instanceof Error ? error.message : String(error)
+  const word = /'([^' ]+)/.exec(message)?.[1] ?? '?'
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return command ? `unknown option ${word} for ${command}` : `unknown option ${word}`
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return message.includes('does not take') ? `${word} takes no value` : `${word} needs a value`
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument "${word}"`
+    default:
+      return message
+  }
+}
+
+function globalOptions(values: Values, env: Env): GlobalOptions {
+  const flag = stringValue(values, 'server')
+  const server = flag ?? (env.PRODBENCH_SERVER || DEFAULT_SERVER)
+  const problem = serverAddressProblem(server)
+  if (problem)
+    throw new UsageError(`bad ${flag !== undefined ? '--server' : 'PRODBENCH_SERVER'} "${server}": ${problem}`)
+  // no-color.org: NO_COLOR counts when present and not empty.
+  const color = values['no-color'] !== true && !env.NO_COLOR
+  return { server, json: values.json === true, color }
+}
+
+function buildCommand(name: Command['name'], positionals: string[], values: Values): Command {
+  const { keys, bare } = splitPositionals(name, positionals)
+  if (name === 'ls') {
+    noBareWords(name, bare)
+    return { name }
+  }
+  const service = keys.svc
+  if (service === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  if (name === 'status' || name === 'rules') {
+    noBareWords(name, bare)
+    return { name, service }
+  }
+  const change = changeOptions(name, values)
+  if (name === 'rm') {
+    if (bare.length === 0) throw new UsageError('rm needs at least one RULE_ID (see `ctl rules svc=SERVICE`)', name)
+    for (const id of bare) {
+      const result = RuleId.safeParse(id)
+      if (!result.success) throw new UsageError(`bad rule id "${id}": ${result.error.issues[0]?.message}`, name)
+    }
+    return { name, service, ruleIds: [...new Set(bare)], ...change }
+  }
+  const selector = { service, ...optional('logger', keys.logger), ...optional('instance', keys.inst) }
+  if (name === 'reset') {
+    noBareWords(name, bare)
+    return { name, ...selector, ...change }
+  }
+  const ttl = stringValue(values, 'ttl')
+  const ttlMs = ttl === undefined ? undefined : durationMs(name, '--ttl', ttl, MAX_TTL_MS)
+  return { name, ...selector, level: level(bare), ...optional('ttlMs', ttlMs), ...change }
+}
+
+function splitPositionals(name: Command['name'], positionals: string[]) {
+  const allowed = SPECS[name].keys
+  const keys: Partial<Record<Key, string>> = {}
+  const bare: string[] = []
+  for (const word of positionals) {
+    const eq = word.indexOf('=')
+    const key = word.slice(0, eq)
+    if (eq <= 0 || !/^[A-Za-z_]+$/.test(key)) {
+      bare.push(word)
+      continue
+    }
+    if (!(allowed as readonly string[]).includes(key)) {
+      const takes =
+        allowed.length > 0 ? `${name} takes ${allowed.map((k) => `${k}=`).join(', ')}` : `${name} takes none`
+      throw new UsageError(`unknown key "${key}=" (${takes})`, name)
+    }
+    if (keys[key as Key] !== undefined) throw new UsageError(`${key}= given twice`, name)
+    const value = word.slice(eq + 1)
+    const problem = keyProblem(key as Key, value)
+    if (problem) throw new UsageError(`bad ${key}="${value}": ${problem}`, name)
+    keys[key as Key] = value
+  }
+  return { keys, bare }
+}
+
+function keyProblem(key: Key, value: string): string | undefined {
+  if (key === 'svc') return serviceNameProblem(value)
+  if (key === 'inst') return instanceIdProblem(value)
+  return loggerPatternProblem(value)
+}
+
+function noBareWords(name: string, bare: string[]): void {
+  if (bare.length > 0) throw new UsageError(`unexpected argument "${bare[0]}"`, name)
+}
+
+function level(bare: string[]): Level {
+  const expected = `one of ${LEVELS.join(', ')}`
+  if (bare.length === 0) throw new UsageError(`set-level needs a LEVEL (${expected})`, 'set-level')
+  if (bare.length > 1) {
+    const words = bare.map((word) => `"${word}"`).join(', ')
+    throw new UsageError(`set-level takes one LEVEL, got ${words} (did you mean logger=NAME?)`, 'set-level')
+  }
+  const word = bare[0] as string
+  const result = Level.safeParse(word.toLowerCase())
+  if (!result.success) throw new UsageError(`unknown level "${word}" (expected ${expected})`, 'set-level')
+  return result.data
+}
+
+function changeOptions(name: string, values: Values): ChangeOptions {
+  const reason = stringValue(values, 'reason')
+  if (reason !== undefined && reason.length > 1_000) {
+    throw new UsageError(`--reason is too long: at most 1000 characters (got ${reason.length})`, name)
+  }
+  const wait = stringValue(values, 'wait')
+  return {
+    ...optional('reason', reason || undefined),
+    ...optional('waitMs', wait === undefined ? undefined : durationMs(name, '--wait', wait, MAX_WAIT_MS)),
+  }
+}
+
+function durationMs(command: string, flag: string, text: string, max: number): number {
+  // parseDuration reads a bare number as milliseconds; on a command line "--ttl 15" is a slip, not 15 ms.
+  if (/^\s*\d+\s*$/.test(text))
+    throw new UsageError(`bad ${flag} "${text}": give a unit, e.g. ${text}s or ${text}m`, command)
+  const ms = parseDuration(text)
+  if (ms === undefined) {
+    throw new UsageError(`bad ${flag} "${text}": expected a duration such as 90s, 15m, 1h30m or 2d`, command)
+  }
+  if (ms <= 0) throw new UsageError(`bad ${flag} "${text}": must be longer than 0`, command)
+  if (ms > max) throw new UsageError(`bad ${flag} "${text}": at most ${formatDuration(max)}`, command)
+  return ms
+}
+
+function stringValue(values: Values, name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** `{ [key]: value }` when value is defined, `{}` otherwise, so absent fields stay absent. */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>)
+}

@@ -1,0 +1,121 @@
+/**
+ * ctl's side of the gRPC contract: a promisified ControlPlane client that adds
+ * the author metadata and a deadline to every call, and turns failures into
+ * {@link CtlError}s that carry ctl's exit code.
+ */
+import { hostname, userInfo } from 'node:os'
+import { type CallOptions, connectivityState, credentials, Metadata, type ServiceError, status } from '@grpc/grpc-js'
+import {
+  type ChangeResponse,
+  type GetStatusResponse,
+  grpcPackage,
+  type ListRulesResponse,
+  type ListServicesResponse,
+  type RemoveRulesRequest,
+  type SetRuleRequest,
+} from '@prodbench/proto'
+import type { Env } from './args.js'
+import { type CtlError, NoAnswerError, ServerRefusedError, UnreachableError } from './errors.js'
+
+/** Deadline of a read (ls, status, rules). */
+export const READ_DEADLINE_MS = 10_000
+/** Added to --wait for a change's deadline: the server writes KV and answers after the wait ends. */
+export const WAIT_MARGIN_MS = 5_000
+/**
+ * Deadline of a change sent without --wait: the server applies its own default
+ * (5 s unless configured), which ctl cannot know, so allow for a generous one.
+ */
+export const DEFAULT_CHANGE_DEADLINE_MS = 60_000
+
+/** The gRPC metadata key naming who made a change. */
+export const AUTHOR_METADATA_KEY = 'x-prodbench-author'
+
+/** The calls ctl makes; every method rejects with a {@link CtlError}. */
+export interface ControlPlaneApi {
+  listServices(): Promise<ListServicesResponse>
+  getStatus(service: string): Promise<GetStatusResponse>
+  listRules(service: string): Promise<ListRulesResponse>
+  setRule(request: SetRuleRequest): Promise<ChangeResponse>
+  removeRules(request: RemoveRulesRequest): Promise<ChangeResponse>
+  /** Closes the channel. Idempotent. */
+  close(): void
+}
+
+/** Where to connect and who is asking. */
+export interface ConnectOptions {
+  /** HOST:PORT of the control plane's gRPC server. */
+  server: string
+  /** `user@host`, sent as {@link AUTHOR_METADATA_KEY}. */
+  author: string
+}
+
+/** A client for the control plane at `server`. Connects lazily, on the first call. */
+export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
+  const client = new grpcPackage.prodbench.v1.ControlPlane(options.server, credentials.createInsecure())
+  let closed = false
+
+  type Callback<T> = (error: ServiceError | null, value?: T) => void
+  const call = <T>(
+    deadlineMs: number,
+    start: (metadata: Metadata, callOptions: CallOptions, done: Callback<T>) => void,
+  ) =>
+    new Promise<T>((resolve, reject) => {
+      const metadata = new Metadata()
+      metadata.set(AUTHOR_METADATA_KEY, options.author)
+      start(metadata, { deadline: Date.now() + deadlineMs }, (error, value) => {
+        if (error)
+          reject(toCtlError(error, options.server, deadlineMs, client.getChannel().getConnectivityState(false)))
+        else resolve(value as T)
+      })
+    })
+  const changeDeadline = (waitMs: number | undefined) => (waitMs ? waitMs + WAIT_MARGIN_MS : DEFAULT_CHANGE_DEADLINE_MS)
+
+  return {
+    listServices: () =>
+      call<ListServicesResponse>(READ_DEADLINE_MS, (md, co, done) => client.ListServices({}, md, co, done)),
+    getStatus: (service) =>
+      call<GetStatusResponse>(READ_DEADLINE_MS, (md, co, done) => client.GetStatus({ service }, md, co, done)),
+    listRules: (service) =>
+      call<ListRulesResponse>(READ_DEADLINE_MS, (md, co, done) => client.ListRules({ service }, md, co, done)),
+    setRule: (request) =>
+      call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.SetRule(request, md, co, done)),
+    removeRules: (request) =>
+      call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.RemoveRules(request, md, co, done)),
+    close() {
+      if (closed) return
+      closed = true
+      client.close()
+    },
+  }
+}
+
+/**
+ * Maps a failed call to ctl's errors. A server that answered with a status
+ * (even UNAVAILABLE, e.g. when it lost NATS) leaves the channel READY; a
+ * connection that never came up does not, and that is "unreachable".
+ */
+export function toCtlError(error: ServiceError, server: string, deadlineMs: number, channel: number): CtlError {
+  const connected = channel === connectivityState.READY
+  if (error.code === status.UNAVAILABLE && !connected) return new UnreachableError(server, { cause: error })
+  if (error.code === status.DEADLINE_EXCEEDED) {
+    return connected
+      ? new NoAnswerError(server, deadlineMs, { cause: error })
+      : new UnreachableError(server, { cause: error })
+  }
+  return new ServerRefusedError(status[error.code] ?? `code ${error.code}`, error.details, { cause: error })
+}
+
+/**
+ * `user@host` for the audit trail. Metadata values must be printable ASCII, so
+ * anything else becomes "?".
+ */
+export function currentAuthor(env: Env): string {
+  let user: string
+  try {
+    user = userInfo().username
+  } catch {
+    // No passwd entry (some containers): fall back to what the shell says.
+    user = env.USER || env.LOGNAME || 'unknown'
+  }
+  return `${user}@${hostname()}`.replace(/[^\x20-\x7e]/g, '?')
+}

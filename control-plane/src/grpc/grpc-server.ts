@@ -1,0 +1,135 @@
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  type ServerErrorResponse,
+  type ServerUnaryCall,
+  type sendUnaryData,
+  status,
+} from '@grpc/grpc-js'
+import { type ControlPlaneHandlers, grpcPackage } from '@prodbench/proto'
+import type { ControlApi } from '../api/control-api.js'
+import { GrpcBindError, InvalidArgumentError, ProdbenchError, toProdbenchError } from '../errors.js'
+import { toInstanceInfo } from '../registry/index.js'
+import { ruleToMessage } from '../state/desired-store.js'
+import { parseOptionalService, parseRemoveRules, parseService, parseSetRule } from './requests.js'
+
+/** Metadata key carrying who made a change (ctl sends `user@host`). */
+export const AUTHOR_METADATA_KEY = 'x-prodbench-author'
+/** Trailer metadata key carrying the stable PB_ error code of a failed call. */
+export const CODE_METADATA_KEY = 'x-prodbench-code'
+/** Trailer metadata key carrying the request field a PB_INVALID_ARGUMENT is about. */
+export const FIELD_METADATA_KEY = 'x-prodbench-field'
+
+const MAX_AUTHOR_LENGTH = 200
+/** How long close() lets calls in flight finish before cutting them. */
+const SHUTDOWN_GRACE_MS = 2_000
+
+/** A listening gRPC server; `close()` is idempotent. */
+export interface GrpcServerHandle {
+  /** The actual `host:port` (the port chosen when 0 was asked). */
+  readonly address: string
+  close(): Promise<void>
+}
+
+/**
+ * Serves the ControlPlane gRPC service on `host:port` (port 0 picks a free
+ * one). Every failure is answered with the status from the one error table,
+ * the message naming what was wrong, and the PB_ code in the trailers.
+ * @throws {GrpcBindError} when the address cannot be bound
+ */
+export async function startGrpcServer(
+  api: ControlApi,
+  host: string,
+  port: number,
+  onInternalError: (err: unknown) => void = () => {},
+): Promise<GrpcServerHandle> {
+  const server = new Server()
+  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, handlers(api, onInternalError))
+  const bindHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+  const requested = `${bindHost}:${port}`
+  const bound = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(requested, ServerCredentials.createInsecure(), (err, actual) =>
+      err ? reject(new GrpcBindError(requested, err)) : resolve(actual),
+    )
+  })
+  let closing: Promise<void> | undefined
+  return {
+    address: `${bindHost}:${bound}`,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          server.forceShutdown()
+          resolve()
+        }, SHUTDOWN_GRACE_MS)
+        server.tryShutdown(() => {
+          clearTimeout(force)
+          resolve()
+        })
+      })
+      return closing
+    },
+  }
+}
+
+function handlers(api: ControlApi, onInternalError: (err: unknown) => void): ControlPlaneHandlers {
+  const unary =
+    <Req, Res>(run: (request: Req, metadata: Metadata) => Promise<Res> | Res) =>
+    (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+      Promise.resolve()
+        .then(() => run(call.request, call.metadata))
+        .then(
+          (response) => callback(null, response),
+          (err: unknown) => {
+            const error = toProdbenchError(err)
+            if (error.code === 'PB_INTERNAL') onInternalError(err)
+            callback(toServiceError(error))
+          },
+        )
+    }
+
+  return {
+    SetRule: unary(async (request, metadata) => {
+      const input = parseSetRule(request)
+      const result = await api.setRule(input.rule, authorOf(metadata), input.waitMs)
+      return { rules: result.rules.map(ruleToMessage), replacedIds: result.replacedIds, rollout: result.rollout }
+    }),
+    RemoveRules: unary(async (request) => {
+      const result = await api.removeRules(parseRemoveRules(request))
+      return { rules: result.rules.map(ruleToMessage), replacedIds: [], rollout: result.rollout }
+    }),
+    ListRules: unary(async (request) => {
+      const { rules, revision } = await api.listRules(parseService(request.service))
+      return { rules: rules.map(ruleToMessage), revision }
+    }),
+    ListServices: unary(async () => ({ services: await api.listServices() })),
+    ListInstances: unary((request) => ({
+      instances: api.listInstances(parseOptionalService(request.service)).map(toInstanceInfo),
+    })),
+    GetStatus: unary(async (request) => {
+      const status = await api.getStatus(parseService(request.service))
+      return {
+        service: status.service,
+        revision: status.revision,
+        rules: status.rules.map(ruleToMessage),
+        instances: status.instances.map(toInstanceInfo),
+      }
+    }),
+  }
+}
+
+/** Who made a change: the `x-prodbench-author` metadata, else "anonymous". */
+function authorOf(metadata: Metadata): string {
+  const value = metadata.get(AUTHOR_METADATA_KEY)[0]
+  const author = typeof value === 'string' ? value.trim() : ''
+  return author ? author.slice(0, MAX_AUTHOR_LENGTH) : 'anonymous'
+}
+
+/** A prodbench error as a gRPC status: code from the one table, message, PB_ code in trailers. */
+export function toServiceError(error: ProdbenchError): ServerErrorResponse {
+  const metadata = new Metadata()
+  metadata.set(CODE_METADATA_KEY, error.code)
+  if (error instanceof InvalidArgumentError && error.field) metadata.set(FIELD_METADATA_KEY, error.field)
+  const code = error instanceof ProdbenchError ? error.grpcStatus : status.INTERNAL
+  return Object.assign(new Error(error.message), { name: error.name, code, details: error.message, metadata })
+}

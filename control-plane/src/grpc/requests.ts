@@ -1,0 +1,103 @@
+import type { RemoveRulesRequest, SetRuleRequest } from '@prodbench/proto'
+import { InstanceId, LoggerPattern, RuleId, RuleSpec, ServiceName } from '@prodbench/sdk/core'
+import { z } from 'zod'
+import { InvalidArgumentError } from '../errors.js'
+
+/**
+ * gRPC requests → validated, typed inputs. proto3 has no "absent" for
+ * strings, so empty strings become undefined here; every problem becomes an
+ * {@link InvalidArgumentError} naming the proto field path
+ * (`rule.selector.service: may only contain letters, ...`).
+ */
+
+/** The longest wait a request may ask for. */
+export const MAX_WAIT_MS = 60_000
+
+const WaitMs = z.number().int().nonnegative().max(MAX_WAIT_MS).optional()
+const Reason = z.string().max(1_000).optional()
+
+/** A validated SetRule request. */
+export const SetRuleInput = z.object({ rule: RuleSpec, waitMs: WaitMs })
+export type SetRuleInput = z.infer<typeof SetRuleInput>
+
+/** A validated RemoveRules request: by ids, or by the instance/logger filters. */
+export const RemoveRulesInput = z
+  .object({
+    service: ServiceName,
+    ruleIds: z.array(RuleId).max(1_000),
+    instance: InstanceId.optional(),
+    logger: LoggerPattern.optional(),
+    waitMs: WaitMs,
+    reason: Reason,
+  })
+  .superRefine((input, ctx) => {
+    if (input.ruleIds.length > 0 && (input.instance !== undefined || input.logger !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.instance !== undefined ? 'instance' : 'logger'],
+        message: 'cannot be combined with rule_ids: remove by ids or by filter',
+      })
+    }
+  })
+export type RemoveRulesInput = z.infer<typeof RemoveRulesInput>
+
+/** Parses a SetRule request. */
+export function parseSetRule(request: SetRuleRequest): SetRuleInput {
+  if (!request.rule) throw new InvalidArgumentError('rule', 'is required')
+  const spec = request.rule
+  return parse(SetRuleInput, {
+    rule: {
+      selector: {
+        service: spec.selector?.service ?? '',
+        instance: spec.selector?.instance || undefined,
+        logger: spec.selector?.logger || undefined,
+      },
+      level: spec.level ?? '',
+      ttlMs: spec.ttlMs || undefined,
+      reason: spec.reason || undefined,
+    },
+    waitMs: request.waitMs || undefined,
+  })
+}
+
+/** Parses a RemoveRules request. */
+export function parseRemoveRules(request: RemoveRulesRequest): RemoveRulesInput {
+  return parse(RemoveRulesInput, {
+    service: request.service ?? '',
+    ruleIds: request.ruleIds ?? [],
+    instance: request.instance || undefined,
+    logger: request.logger || undefined,
+    waitMs: request.waitMs || undefined,
+    reason: request.reason || undefined,
+  })
+}
+
+/** Parses a required service name field. */
+export function parseService(service: string | undefined, field = 'service'): string {
+  return parse(z.object({ [field]: ServiceName }), { [field]: service ?? '' })[field] as string
+}
+
+/** Parses an optional service name (empty: every service). */
+export function parseOptionalService(service: string | undefined): string | undefined {
+  return service ? parseService(service) : undefined
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input, { reportInput: true })
+  if (result.success) return result.data
+  const issue = result.error.issues[0] as z.core.$ZodIssue
+  const field = issue.path.map((part) => (typeof part === 'string' ? snakeCase(part) : String(part))).join('.')
+  const got = 'input' in issue && issue.input !== undefined ? ` (got ${preview(issue.input)})` : ''
+  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem(s))` : ''
+  throw new InvalidArgumentError(field, `${issue.message}${got}${more}`)
+}
+
+/** Proto field names are snake_case; callers in any language know them by that name. */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+}
+
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value)
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+}

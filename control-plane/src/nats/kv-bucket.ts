@@ -1,0 +1,69 @@
+import type { KV } from 'nats'
+import { ConflictError, UnavailableError } from '../errors.js'
+import { toUnavailable } from './nats-errors.js'
+
+/** One key's latest entry: `value` is undefined when the key was deleted or purged. */
+export interface KvEntry {
+  readonly revision: number
+  readonly value: Uint8Array | undefined
+}
+
+/**
+ * The KV operations the control plane needs, in bytes and revisions.
+ * While NATS is disconnected, every method waits a short grace for the
+ * reconnect, then fails with {@link UnavailableError} (rather than waiting
+ * for a JetStream timeout).
+ */
+export interface KvBucket {
+  /** The latest entry of `key`, or undefined when the key never existed. */
+  get(key: string): Promise<KvEntry | undefined>
+  /**
+   * Writes `value` only if the key is still at `revision` (0: the key must not
+   * exist, or be deleted). Returns the new revision.
+   * @throws {ConflictError} when another writer got there first
+   */
+  write(key: string, value: Uint8Array, revision: number): Promise<number>
+  /** Keys that currently hold a value. */
+  keys(): Promise<string[]>
+}
+
+/** JetStream's "wrong last sequence" error: the compare-and-set lost. */
+const WRONG_LAST_SEQUENCE = 10071
+
+/** Wraps a bound nats KV. Internal to the nats/ folder: use `NatsLink.openKv`. */
+export function openKvBucket(kv: KV, whenConnected: () => Promise<boolean>, servers: string): KvBucket {
+  async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
+    if (!(await whenConnected())) {
+      throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
+    }
+    try {
+      return await op()
+    } catch (err) {
+      if ((err as { api_error?: { err_code?: number } })?.api_error?.err_code === WRONG_LAST_SEQUENCE) {
+        throw new ConflictError(`${what}: the key changed since it was read`, { cause: err })
+      }
+      throw toUnavailable(err, `${what} on NATS at ${servers}`)
+    }
+  }
+
+  return {
+    get(key) {
+      return guarded(`reading ${key}`, async () => {
+        const entry = await kv.get(key)
+        if (!entry) return undefined
+        const deleted = entry.operation === 'DEL' || entry.operation === 'PURGE'
+        return { revision: entry.revision, value: deleted ? undefined : entry.value }
+      })
+    },
+    write(key, value, revision) {
+      return guarded(`writing ${key}`, () => (revision > 0 ? kv.update(key, value, revision) : kv.create(key, value)))
+    },
+    keys() {
+      return guarded('listing keys', async () => {
+        const keys: string[] = []
+        for await (const key of await kv.keys()) keys.push(key)
+        return keys.sort()
+      })
+    },
+  }
+}

@@ -1,0 +1,12 @@
+/** The live-instance registry: pure bookkeeping plus the NATS feed that fills it. */
+export type { InstanceRecord, RegistryStats, SubjectTokens } from './instance-registry.js'
+export {
+  DEFAULT_INTERVAL_MS,
+  InstanceRegistry,
+  isLive,
+  LIVE_INTERVALS,
+  MAX_INSTANCES,
+  toInstanceInfo,
+} from './instance-registry.js'
+export type { RegistryFeed } from './registry-feed.js'
+export { feedRegistry } from './registry-feed.js'

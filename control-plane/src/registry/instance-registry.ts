@@ -1,0 +1,223 @@
+import type {
+  AckMessage,
+  AppliedConfigMessage,
+  HeartbeatMessage,
+  InstanceIdentityMessage,
+  InstanceInfoInput,
+} from '@prodbench/proto'
+import { instanceIdProblem, serviceNameProblem } from '@prodbench/sdk/core'
+
+/** An instance is live while it was heard from within this many of its heartbeat intervals. */
+export const LIVE_INTERVALS = 3
+/** Interval assumed for an instance that did not say (or was only heard through an ack). */
+export const DEFAULT_INTERVAL_MS = 5_000
+/** Most instances tracked at once; more are refused (and counted) until dead ones are pruned. */
+export const MAX_INSTANCES = 50_000
+
+/** What the registry knows about one instance. */
+export interface InstanceRecord {
+  readonly service: string
+  readonly instance: string
+  readonly identity: InstanceIdentityMessage
+  /** The config it last reported (from its latest heartbeat or ack). */
+  readonly applied: AppliedConfigMessage | undefined
+  /** The desired-state revision it last reported as applied; 0 when none. */
+  readonly appliedRevision: number
+  /** The last revision it refused, and why. */
+  readonly refusal: { readonly revision: number; readonly reason: string } | undefined
+  readonly intervalMs: number
+  /** When it was last heard from (unix ms). */
+  readonly lastSeen: number
+  readonly uptimeMs: number | undefined
+  readonly reconnects: number
+}
+
+/** Counts of messages refused by the registry (bad bytes, bad names, ...). */
+export interface RegistryStats {
+  readonly instances: number
+  readonly rejected: number
+  readonly lastRejection: string | undefined
+}
+
+/** The subject tokens a message arrived on; the identity inside must match them. */
+export interface SubjectTokens {
+  readonly service: string
+  readonly instance: string
+}
+
+/**
+ * Live instances, fed by heartbeats and acks. Pure: no I/O, no timers, time
+ * comes in as `now`. Listeners hear the service of every change, which is
+ * what lets rollouts wait for acks without polling.
+ */
+export class InstanceRegistry {
+  readonly #records = new Map<string, InstanceRecord>()
+  readonly #listeners = new Set<(service: string) => void>()
+  #rejected = 0
+  #lastRejection: string | undefined
+
+  /** Records a heartbeat. Returns why it was refused, or undefined when accepted. */
+  heartbeat(message: HeartbeatMessage, now: number, subject?: SubjectTokens): string | undefined {
+    const checked = this.#check('heartbeat', message.identity, subject)
+    if (typeof checked === 'string') return checked
+    const { identity, service, instance } = checked
+    const key = keyOf(service, instance)
+    if (message.leaving) {
+      if (this.#records.delete(key)) this.#emit(service)
+      return undefined
+    }
+    const previous = this.#records.get(key)
+    if (!previous && this.#records.size >= MAX_INSTANCES)
+      return this.reject(`heartbeat: over ${MAX_INSTANCES} instances`)
+    const rejected = message.applied?.rejected
+    this.#records.set(key, {
+      service,
+      instance,
+      identity,
+      applied: message.applied,
+      appliedRevision: message.applied?.revision ?? 0,
+      refusal:
+        rejected?.lastRevision !== undefined
+          ? { revision: rejected.lastRevision, reason: rejected.lastReason || 'refused' }
+          : previous?.refusal,
+      intervalMs: message.intervalMs || previous?.intervalMs || DEFAULT_INTERVAL_MS,
+      lastSeen: now,
+      uptimeMs: message.uptimeMs,
+      reconnects: message.reconnects ?? 0,
+    })
+    this.#emit(service)
+    return undefined
+  }
+
+  /** Records an ack (ok or refusal). Returns why it was refused, or undefined when accepted. */
+  ack(message: AckMessage, now: number, subject?: SubjectTokens): string | undefined {
+    const checked = this.#check('ack', message.identity, subject)
+    if (typeof checked === 'string') return checked
+    const { identity, service, instance } = checked
+    const key = keyOf(service, instance)
+    const previous = this.#records.get(key)
+    if (!previous && this.#records.size >= MAX_INSTANCES) return this.reject(`ack: over ${MAX_INSTANCES} instances`)
+    const revision = message.revision ?? 0
+    const applied = message.applied ?? previous?.applied
+    this.#records.set(key, {
+      service,
+      instance,
+      identity,
+      applied,
+      appliedRevision: message.ok ? (message.applied?.revision ?? revision) : (applied?.revision ?? 0),
+      refusal: message.ok ? previous?.refusal : { revision, reason: message.error || 'refused' },
+      intervalMs: previous?.intervalMs ?? DEFAULT_INTERVAL_MS,
+      lastSeen: now,
+      uptimeMs: previous?.uptimeMs,
+      reconnects: previous?.reconnects ?? 0,
+    })
+    this.#emit(service)
+    return undefined
+  }
+
+  /** Counts a message that could not be used (undecodable bytes, ...) and returns `reason`. */
+  reject(reason: string): string {
+    this.#rejected++
+    this.#lastRejection = reason
+    return reason
+  }
+
+  /** Live instances of `service` (of every service when undefined), sorted by service then id. */
+  live(service: string | undefined, now: number): InstanceRecord[] {
+    const out: InstanceRecord[] = []
+    for (const record of this.#records.values()) {
+      if ((service === undefined || record.service === service) && isLive(record, now)) out.push(record)
+    }
+    return out.sort((a, b) => keyOf(a.service, a.instance).localeCompare(keyOf(b.service, b.instance)))
+  }
+
+  /** Live instance counts per service. */
+  services(now: number): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const record of this.#records.values()) {
+      if (isLive(record, now)) counts.set(record.service, (counts.get(record.service) ?? 0) + 1)
+    }
+    return counts
+  }
+
+  /** The earliest moment one of `records` stops being live, if not heard from again. */
+  nextExpiry(records: readonly InstanceRecord[]): number | undefined {
+    let next: number | undefined
+    for (const r of records) {
+      const at = r.lastSeen + LIVE_INTERVALS * r.intervalMs
+      if (next === undefined || at < next) next = at
+    }
+    return next
+  }
+
+  /** Forgets instances that are no longer live; returns how many. */
+  prune(now: number): number {
+    let removed = 0
+    for (const [key, record] of this.#records) {
+      if (!isLive(record, now)) {
+        this.#records.delete(key)
+        removed++
+      }
+    }
+    return removed
+  }
+
+  /** Calls `listener` with the service of every accepted heartbeat or ack. Returns a function that stops it. */
+  onChange(listener: (service: string) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** How many instances are tracked (live or not yet pruned) and how many messages were refused. */
+  stats(): RegistryStats {
+    return { instances: this.#records.size, rejected: this.#rejected, lastRejection: this.#lastRejection }
+  }
+
+  #check(
+    kind: string,
+    identity: InstanceIdentityMessage | undefined,
+    subject: SubjectTokens | undefined,
+  ): Checked | string {
+    if (!identity) return this.reject(`${kind}: no identity`)
+    const service = identity.service ?? ''
+    const instance = identity.instance ?? ''
+    const problem =
+      (serviceNameProblem(service) && `service ${JSON.stringify(service)} ${serviceNameProblem(service)}`) ||
+      (instanceIdProblem(instance) && `instance ${JSON.stringify(instance)} ${instanceIdProblem(instance)}`)
+    if (problem) return this.reject(`${kind}: ${problem}`)
+    if (subject && (subject.service !== service || subject.instance !== instance)) {
+      return this.reject(`${kind}: identity ${service}/${instance} does not match its subject`)
+    }
+    return { identity, service, instance }
+  }
+
+  #emit(service: string): void {
+    for (const listener of this.#listeners) listener(service)
+  }
+}
+
+/** True while the instance was heard from within {@link LIVE_INTERVALS} of its heartbeat interval. */
+export function isLive(record: InstanceRecord, now: number): boolean {
+  return now - record.lastSeen < LIVE_INTERVALS * record.intervalMs
+}
+
+/** A record as the gRPC `InstanceInfo` message. */
+export function toInstanceInfo(record: InstanceRecord): InstanceInfoInput {
+  return {
+    identity: record.identity,
+    applied: record.applied,
+    uptimeMs: record.uptimeMs,
+    lastSeen: record.lastSeen,
+    reconnects: record.reconnects,
+  }
+}
+
+interface Checked {
+  readonly identity: InstanceIdentityMessage
+  readonly service: string
+  readonly instance: string
+}
+
+function keyOf(service: string, instance: string): string {
+  return `${service}\u0000${instance}`
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { HeartbeatMessage } from '@prodbench/proto'
+import { InstanceRegistry } from '../src/registry/index.js'
+
+const T0 = 1_764_000_000_000
+
+function hb(instance: string, extra: Partial<HeartbeatMessage> = {}): HeartbeatMessage {
+  return { identity: { service: 'checkout', instance }, intervalMs: 1_000, applied: { revision: 3 }, ...extra }
+}
+
+test('registry - an instance is live until three heartbeat intervals pass without news', () => {
+  const registry = new InstanceRegistry()
+  assert.equal(registry.heartbeat(hb('a'), T0), undefined)
+  assert.deepEqual(
+    registry.live('checkout', T0 + 2_999).map((r) => r.instance),
+    ['a'],
+  )
+  assert.deepEqual(registry.live('checkout', T0 + 3_000), [])
+  assert.equal(registry.services(T0 + 3_000).size, 0)
+})
+
+test('registry - a leaving heartbeat removes the instance at once', () => {
+  const registry = new InstanceRegistry()
+  registry.heartbeat(hb('a'), T0)
+  registry.heartbeat(hb('b'), T0)
+  registry.heartbeat(hb('a', { leaving: true }), T0 + 10)
+  assert.deepEqual(
+    registry.live('checkout', T0 + 10).map((r) => r.instance),
+    ['b'],
+  )
+})
+
+test('registry - an ack from an unknown instance registers it with its applied revision', () => {
+  const registry = new InstanceRegistry()
+  registry.ack({ identity: { service: 'checkout', instance: 'a' }, revision: 7, ok: true }, T0)
+  const [record] = registry.live('checkout', T0 + 1)
+  assert.equal(record?.appliedRevision, 7)
+  assert.equal(record?.intervalMs, 5_000)
+})
+
+test('registry - an ack keeps the interval learned from heartbeats and refreshes liveness', () => {
+  const registry = new InstanceRegistry()
+  registry.heartbeat(hb('a'), T0)
+  registry.ack({ identity: { service: 'checkout', instance: 'a' }, revision: 9, ok: true }, T0 + 2_500)
+  const [record] = registry.live('checkout', T0 + 5_000)
+  assert.equal(record?.intervalMs, 1_000)
+  assert.equal(record?.appliedRevision, 9)
+})
+
+test('registry - a refusing ack records the revision and reason, not an applied revision', () => {
+  const registry = new InstanceRegistry()
+  registry.heartbeat(hb('a'), T0)
+  registry.ack({ identity: { service: 'checkout', instance: 'a' }, revision: 8, ok: false, error: 'bad rule' }, T0 + 1)
+  const [record] = registry.live('checkout', T0 + 1)
+  assert.equal(record?.appliedRevision, 3)
+  assert.deepEqual(record?.refusal, { revision: 8, reason: 'bad rule' })
+})
+
+test('registry - a heartbeat reporting a rejection records it as a refusal', () => {
+  const registry = new InstanceRegistry()
+  registry.heartbeat(
+    hb('a', { applied: { revision: 3, rejected: { count: 1, lastRevision: 4, lastReason: 'x' } } }),
+    T0,
+  )
+  assert.deepEqual(registry.live('checkout', T0)[0]?.refusal, { revision: 4, reason: 'x' })
+})
+
+test('registry - messages with bad names or a subject that does not match are refused and counted', () => {
+  const registry = new InstanceRegistry()
+  assert.match(registry.heartbeat(hb('bad.name'), T0) ?? '', /instance "bad.name" may only contain/)
+  assert.match(registry.heartbeat(hb('a'), T0, { service: 'checkout', instance: 'b' }) ?? '', /does not match/)
+  assert.match(registry.ack({ revision: 1, ok: true }, T0) ?? '', /no identity/)
+  registry.reject('garbage bytes')
+  assert.deepEqual(registry.live(undefined, T0), [])
+  assert.equal(registry.stats().rejected, 4)
+  assert.equal(registry.stats().lastRejection, 'garbage bytes')
+})
+
+test('registry - listeners hear the service of every accepted change, and stop when asked', () => {
+  const registry = new InstanceRegistry()
+  const heard: string[] = []
+  const stop = registry.onChange((service) => heard.push(service))
+  registry.heartbeat(hb('a'), T0)
+  registry.heartbeat(hb('bad name'), T0)
+  stop()
+  registry.heartbeat(hb('b'), T0)
+  assert.deepEqual(heard, ['checkout'])
+})
+
+test('registry - prune forgets dead instances and next expiry is the earliest deadline', () => {
+  const registry = new InstanceRegistry()
+  registry.heartbeat(hb('a'), T0)
+  registry.heartbeat(hb('b', { intervalMs: 10_000 }), T0)
+  assert.equal(registry.nextExpiry(registry.live('checkout', T0)), T0 + 3_000)
+  assert.equal(registry.prune(T0 + 5_000), 1)
+  assert.equal(registry.stats().instances, 1)
+})

@@ -1,0 +1,71 @@
+/**
+ * The HTTP server: request ids, routing, JSON in and out, error mapping and
+ * one access-log line per request on the `http` logger.
+ */
+
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { PoolTimeoutError } from './db-pool.js'
+import { compile, HttpError, match, type Route, readJson } from './http-kit.js'
+import { since } from './latency.js'
+import type { Logger } from './logger.js'
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/** Builds the node:http server for `routes`. It does not listen yet. */
+export function createCheckoutServer(routes: readonly Route[], log: Logger): Server {
+  const compiled = routes.map(compile)
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const start = performance.now()
+    const header = req.headers['x-request-id']
+    const reqId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomBytes(4).toString('hex')
+    const method = req.method ?? 'GET'
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    log.debug({ reqId, method, path, userAgent: req.headers['user-agent'] }, 'request received')
+
+    let status = 500
+    let body: unknown
+    try {
+      const { route, params } = match(compiled, method, path)
+      const input = method === 'POST' || method === 'PUT' ? await readJson(req) : undefined
+      const reply = await route.handle({ reqId, method, path, params, query: url.searchParams, body: input })
+      status = reply.status
+      body = reply.body
+    } catch (error) {
+      if (error instanceof HttpError) {
+        status = error.status
+        body = { error: error.code, message: error.message }
+      } else if (error instanceof PoolTimeoutError) {
+        status = 503
+        body = { error: 'overloaded', message: 'database busy, try again' }
+        log.warn({ reqId, waitedMs: error.waitedMs }, 'database pool exhausted')
+      } else {
+        status = 500
+        body = { error: 'internal', message: 'internal error', reqId }
+        log.error({ reqId, err: error }, 'unhandled error')
+      }
+    }
+
+    const payload = JSON.stringify(body)
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(payload),
+      'x-request-id': reqId,
+    })
+    res.end(payload)
+    const fields = { reqId, method, path, status, ms: since(start) }
+    if (status >= 500) log.warn(fields, 'request failed')
+    else log.info(fields, 'request completed')
+  }
+
+  return createServer((req, res) => {
+    // handle() catches its own errors; this guards against a bug in the guard.
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'request handler crashed')
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+}

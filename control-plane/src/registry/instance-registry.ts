@@ -52,7 +52,9 @@ export interface SubjectTokens {
  */
 export class InstanceRegistry {
   readonly #records = new Map<string, InstanceRecord>()
-  readonly #listeners = new Set<(service: string) => void>()
+  /** The same records by service, so a service's instances are found without a scan of all. */
+  readonly #byService = new Map<string, Map<string, InstanceRecord>>()
+  readonly #listeners = new Set<(service: string, instance: string) => void>()
   #rejected = 0
   #lastRejection: string | undefined
 
@@ -63,14 +65,14 @@ export class InstanceRegistry {
     const { identity, service, instance } = checked
     const key = keyOf(service, instance)
     if (message.leaving) {
-      if (this.#records.delete(key)) this.#emit(service)
+      if (this.#delete(key, service, instance)) this.#emit(service, instance)
       return undefined
     }
     const previous = this.#records.get(key)
     if (!previous && this.#records.size >= MAX_INSTANCES)
       return this.reject(`heartbeat: over ${MAX_INSTANCES} instances`)
     const rejected = message.applied?.rejected
-    this.#records.set(key, {
+    this.#set(key, {
       service,
       instance,
       identity,
@@ -85,7 +87,7 @@ export class InstanceRegistry {
       uptimeMs: message.uptimeMs,
       reconnects: message.reconnects ?? 0,
     })
-    this.#emit(service)
+    this.#emit(service, instance)
     return undefined
   }
 
@@ -99,7 +101,7 @@ export class InstanceRegistry {
     if (!previous && this.#records.size >= MAX_INSTANCES) return this.reject(`ack: over ${MAX_INSTANCES} instances`)
     const revision = message.revision ?? 0
     const applied = message.applied ?? previous?.applied
-    this.#records.set(key, {
+    this.#set(key, {
       service,
       instance,
       identity,
@@ -111,7 +113,7 @@ export class InstanceRegistry {
       uptimeMs: previous?.uptimeMs,
       reconnects: previous?.reconnects ?? 0,
     })
-    this.#emit(service)
+    this.#emit(service, instance)
     return undefined
   }
 
@@ -125,10 +127,14 @@ export class InstanceRegistry {
   /** Live instances of `service` (of every service when undefined), sorted by service then id. */
   live(service: string | undefined, now: number): InstanceRecord[] {
     const out: InstanceRecord[] = []
-    for (const record of this.#records.values()) {
-      if ((service === undefined || record.service === service) && isLive(record, now)) out.push(record)
-    }
-    return out.sort((a, b) => keyOf(a.service, a.instance).localeCompare(keyOf(b.service, b.instance)))
+    const records = service === undefined ? this.#records.values() : (this.#byService.get(service)?.values() ?? [])
+    for (const record of records) if (isLive(record, now)) out.push(record)
+    return out.sort(byServiceThenInstance)
+  }
+
+  /** The record of one instance, live or not yet pruned. */
+  get(service: string, instance: string): InstanceRecord | undefined {
+    return this.#byService.get(service)?.get(instance)
   }
 
   /** Live instance counts per service. */
@@ -155,15 +161,18 @@ export class InstanceRegistry {
     let removed = 0
     for (const [key, record] of this.#records) {
       if (!isLive(record, now)) {
-        this.#records.delete(key)
+        this.#delete(key, record.service, record.instance)
         removed++
       }
     }
     return removed
   }
 
-  /** Calls `listener` with the service of every accepted heartbeat or ack. Returns a function that stops it. */
-  onChange(listener: (service: string) => void): () => void {
+  /**
+   * Calls `listener` with the service and instance of every accepted heartbeat
+   * or ack (and leave). Returns a function that stops it.
+   */
+  onChange(listener: (service: string, instance: string) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
   }
@@ -191,8 +200,22 @@ export class InstanceRegistry {
     return { identity, service, instance }
   }
 
-  #emit(service: string): void {
-    for (const listener of this.#listeners) listener(service)
+  #emit(service: string, instance: string): void {
+    for (const listener of this.#listeners) listener(service, instance)
+  }
+
+  #set(key: string, record: InstanceRecord): void {
+    this.#records.set(key, record)
+    let instances = this.#byService.get(record.service)
+    if (!instances) this.#byService.set(record.service, (instances = new Map()))
+    instances.set(record.instance, record)
+  }
+
+  #delete(key: string, service: string, instance: string): boolean {
+    const instances = this.#byService.get(service)
+    instances?.delete(instance)
+    if (instances?.size === 0) this.#byService.delete(service)
+    return this.#records.delete(key)
   }
 }
 
@@ -216,6 +239,11 @@ interface Checked {
   readonly identity: InstanceIdentityMessage
   readonly service: string
   readonly instance: string
+}
+
+function byServiceThenInstance(a: InstanceRecord, b: InstanceRecord): number {
+  if (a.service !== b.service) return a.service < b.service ? -1 : 1
+  return a.instance < b.instance ? -1 : a.instance > b.instance ? 1 : 0
 }
 
 function keyOf(service: string, instance: string): string {

@@ -71,6 +71,9 @@ export function waitForRollout(options: RolloutWaitOptions): Promise<Rollout> {
   return new Promise<Rollout>((resolve) => {
     let expiryTimer: NodeJS.Timeout | undefined
     let done = false
+    // Instances still to answer. Each ack or heartbeat looks at its own
+    // instance only, so a rollout to N instances costs O(N), not O(N²).
+    let pending = new Set<string>()
 
     const finish = (state: Pick<Rollout, 'applied' | 'pending' | 'rejected'>) => {
       done = true
@@ -82,28 +85,35 @@ export function waitForRollout(options: RolloutWaitOptions): Promise<Rollout> {
       resolve({ revision, ...state, elapsedMs, complete: state.pending.length === 0 })
     }
 
-    const check = (final: boolean) => {
+    /** Classifies every live instance afresh: at the start, at the end, when one may have gone silent. */
+    const checkAll = (final: boolean) => {
       if (done) return
       const at = now()
       const records = registry.live(service, at)
       const state = classify(records, revision)
       if (final || state.pending.length === 0) return finish(state)
+      pending = new Set(state.pending)
       // A pending instance that goes silent stops being live: look again then, not at the deadline.
       clearTimeout(expiryTimer)
-      const pending = new Set(state.pending)
       const expiry = registry.nextExpiry(records.filter((r) => pending.has(r.instance)))
       if (expiry !== undefined && expiry < deadline) {
-        expiryTimer = setTimeout(() => check(false), Math.max(1, expiry - at))
+        expiryTimer = setTimeout(() => checkAll(false), Math.max(1, expiry - at))
       }
     }
 
-    const onAbort = () => check(true)
-    const stopListening = registry.onChange((changed) => {
-      if (changed === service) check(false)
+    const onAbort = () => checkAll(true)
+    const stopListening = registry.onChange((changedService, instance) => {
+      if (done || changedService !== service || !pending.has(instance)) return
+      const record = registry.get(service, instance)
+      const answered =
+        !record || record.appliedRevision >= revision || (record.refusal && record.refusal.revision >= revision)
+      if (!answered) return
+      pending.delete(instance)
+      if (pending.size === 0) checkAll(false)
     })
-    const deadlineTimer = setTimeout(() => check(true), Math.max(0, deadline - now()))
+    const deadlineTimer = setTimeout(() => checkAll(true), Math.max(0, deadline - now()))
     signal?.addEventListener('abort', onAbort, { once: true })
-    if (signal?.aborted) return check(true)
-    check(false)
+    if (signal?.aborted) return checkAll(true)
+    checkAll(false)
   })
 }

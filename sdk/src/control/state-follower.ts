@@ -108,9 +108,13 @@ export class StateFollower {
       const why = err instanceof DecodeError ? err.message : String(err)
       return new RejectedStateError(revision, `revision ${revision}: ${why}`, { cause: err })
     }
-    const checked = DesiredState.safeParse(message, { reportInput: true })
+    let checked = DesiredState.safeParse(message)
     if (!checked.success) {
-      return new RejectedStateError(revision, `revision ${revision}: ${describeZodError(checked.error)}`)
+      // Parse again only to name the bad values: the good path skips that cost.
+      checked = DesiredState.safeParse(message, { reportInput: true })
+      if (!checked.success) {
+        return new RejectedStateError(revision, `revision ${revision}: ${describeZodError(checked.error)}`)
+      }
     }
     if (checked.data.service !== this.#who.service) {
       return new RejectedStateError(

@@ -119,3 +119,19 @@ test('set-level - an invalid request is refused with INVALID_ARGUMENT naming the
     (err: { code?: number; details?: string }) => err.code === 3 && /level/.test(err.details ?? ''),
   )
 })
+
+test('status - a logger created after start shows in GetStatus without waiting for a heartbeat', async (t) => {
+  const { nats, client } = await setup(t)
+  const one = startInstance({ service: 'checkout', instance: 'one', nats: nats.url, heartbeatIntervalMs: 60_000 }, t)
+  await one.pb.ready()
+  await eventually(async () => (await liveInstances(client, 'checkout')) === 1)
+  one.pb.logger('inventory.sync')
+  await eventually(
+    async () => {
+      const status = await client.getStatus({ service: 'checkout' })
+      return status?.instances?.[0]?.applied?.levels?.some((l) => l.logger === 'inventory.sync') ?? false
+    },
+    2_000,
+    'the new logger in status',
+  )
+})

@@ -24,6 +24,7 @@ export class Prodbench {
   readonly #ready: Promise<void>
   #markReady: () => void = () => {}
   #heartbeat: NodeJS.Timeout | undefined
+  #soon: NodeJS.Timeout | undefined
   #closing: Promise<void> | undefined
   #selfLog: Logger | undefined
 
@@ -91,7 +92,10 @@ export class Prodbench {
    * default for this logger and its descendants; rules still override it.
    */
   logger(name?: string, options?: { level?: Level }): Logger {
-    return this.#loggers.get(name ?? '', options?.level, (why) => this.#diagnose('logger-name', why))
+    const known = this.#loggers.size
+    const logger = this.#loggers.get(name ?? '', options?.level, (why) => this.#diagnose('logger-name', why))
+    if (this.#loggers.size !== known) this.#soonHeartbeat()
+    return logger
   }
 
   /**
@@ -137,6 +141,7 @@ export class Prodbench {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       clearInterval(this.#heartbeat)
+      clearTimeout(this.#soon)
       this.#follower.close()
       this.#markReady()
       if (this.#link) {
@@ -181,6 +186,19 @@ export class Prodbench {
     if (!this.#link) return
     const ack = ackMessage(this.identity, revision, this.#applied(), Date.now(), error)
     this.#link.publish(subjects.ack(this.identity.service, this.identity.instance), codecs.ack.encode(ack))
+  }
+
+  /**
+   * A new logger is news for `ctl status`: announce it shortly, once for a
+   * burst of new loggers (a service makes its loggers at start-up).
+   */
+  #soonHeartbeat(): void {
+    if (!this.#link || this.#soon || this.#closing) return
+    this.#soon = setTimeout(() => {
+      this.#soon = undefined
+      this.#guard('heartbeat', () => this.#sendHeartbeat())
+    }, 200)
+    this.#soon.unref()
   }
 
   #sendHeartbeat(): void {

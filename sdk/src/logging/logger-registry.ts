@@ -87,6 +87,11 @@ export class LoggerRegistry {
     return [...this.#loggers.keys()].sort().map((logger) => ({ logger, ...this.#resolve(logger) }))
   }
 
+  /** How many loggers exist, the root included. */
+  get size(): number {
+    return this.#loggers.size
+  }
+
   /** The root pino logger. */
   get root(): Logger {
     return this.#root

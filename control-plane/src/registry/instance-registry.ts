@@ -207,7 +207,10 @@ export class InstanceRegistry {
   #set(key: string, record: InstanceRecord): void {
     this.#records.set(key, record)
     let instances = this.#byService.get(record.service)
-    if (!instances) this.#byService.set(record.service, (instances = new Map()))
+    if (!instances) {
+      instances = new Map()
+      this.#byService.set(record.service, instances)
+    }
     instances.set(record.instance, record)
   }
 

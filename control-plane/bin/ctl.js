@@ -9,4 +9,9 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   now: Date.now,
+  // Only `hist watch` subscribes; `once`, so a second Ctrl-C still kills a watch stuck closing.
+  onInterrupt(handler) {
+    process.once('SIGINT', handler)
+    return () => process.off('SIGINT', handler)
+  },
 })

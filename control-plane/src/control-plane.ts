@@ -4,6 +4,7 @@ import { DESIRED_STATE_BUCKET } from '@prodbench/sdk/core'
 import { ControlApi } from './api/control-api.js'
 import { errorMessage, NatsServerStartError } from './errors.js'
 import { type GrpcServerHandle, startGrpcServer } from './grpc/grpc-server.js'
+import { HistogramHub, type HistogramStats } from './histograms/index.js'
 import { connectNats, type NatsLink, type NatsServerHandle, startNatsServer } from './nats/index.js'
 import { type ControlPlaneOptions, DEFAULT_NATS_PORT, resolveOptions, splitHostPort } from './options.js'
 import { feedRegistry, InstanceRegistry, type RegistryFeed, type RegistryStats } from './registry/index.js'
@@ -11,6 +12,11 @@ import { DesiredStore } from './state/desired-store.js'
 
 /** Revisions of each service's desired state kept in KV (for `nats kv history`). */
 const KV_HISTORY = 10
+
+/** What `ControlPlane.stats()` reports. */
+export interface ControlPlaneStats extends RegistryStats {
+  readonly histograms: HistogramStats
+}
 
 /** A running control plane. */
 export interface ControlPlane {
@@ -20,8 +26,11 @@ export interface ControlPlane {
   readonly natsUrl: string
   /** The embedded nats-server, when the control plane started one. */
   readonly embeddedNats: NatsServerHandle | undefined
-  /** Registry counts, including heartbeats/acks refused as malformed. */
-  stats(): RegistryStats
+  /**
+   * Registry counts (including heartbeats/acks refused as malformed) and the
+   * histogram merger's counters (snapshots merged, refused by reason, late, lost...).
+   */
+  stats(): ControlPlaneStats
   /** Stops gRPC (letting calls in flight end), drains NATS, stops the embedded server. Idempotent. */
   close(): Promise<void>
 }
@@ -86,20 +95,28 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const feed: RegistryFeed = feedRegistry(link, registry)
     closers.push(() => feed.close())
 
+    const store = new DesiredStore(kv)
+    const histograms = new HistogramHub({ link, kv, store, registry, limits: opts.histograms, warn })
+    histograms.start()
+    closers.push(() => histograms.close())
+
     const aborter = new AbortController()
     const api = new ControlApi({
-      store: new DesiredStore(kv),
+      store,
       registry,
       defaultWaitMs: opts.defaultWaitMs,
+      maxCaptures: opts.maxCaptures,
       signal: aborter.signal,
       warn,
     })
     const { host, port } = splitHostPort(opts.grpc)
-    const grpc: GrpcServerHandle = await startGrpcServer(api, host, port, (err) =>
+    const grpc: GrpcServerHandle = await startGrpcServer(api, histograms, host, port, (err) =>
       warn(`internal error answered as INTERNAL: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     )
     closers.push(() => grpc.close())
-    // Closed first (closers run in reverse): rollout waits in flight answer at once with what they know.
+    // Closed first (closers run in reverse): rollout waits in flight answer at once with what they know,
+    // and watch streams end (UNAVAILABLE) so the gRPC shutdown does not wait for them.
+    closers.push(() => histograms.close())
     closers.push(() => aborter.abort())
 
     let closing: Promise<void> | undefined
@@ -107,7 +124,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       grpcAddress: grpc.address,
       natsUrl,
       embeddedNats: embedded,
-      stats: () => registry.stats(),
+      stats: () => ({ ...registry.stats(), histograms: histograms.stats() }),
       close: () => {
         closing ??= closeAll()
         return closing

@@ -13,6 +13,7 @@ export const GRPC_STATUS_BY_CODE = Object.freeze({
   PB_NOT_FOUND: status.NOT_FOUND,
   PB_CONFLICT: status.ABORTED,
   PB_TOO_MANY_RULES: status.RESOURCE_EXHAUSTED,
+  PB_TOO_MANY_CAPTURES: status.RESOURCE_EXHAUSTED,
   PB_CORRUPT_STATE: status.DATA_LOSS,
   PB_UNAVAILABLE: status.UNAVAILABLE,
   PB_NATS_SERVER_MISSING: status.FAILED_PRECONDITION,
@@ -81,6 +82,21 @@ export class TooManyRulesError extends ProdbenchError {
   override name = 'TooManyRulesError'
   constructor(message: string) {
     super('PB_TOO_MANY_RULES', message)
+  }
+}
+
+/** The change would give a service more unexpired capture rules than the control plane allows. */
+export class TooManyCapturesError extends ProdbenchError {
+  override name = 'TooManyCapturesError'
+  constructor(
+    readonly service: string,
+    readonly limit: number,
+  ) {
+    super(
+      'PB_TOO_MANY_CAPTURES',
+      `service ${service} already has ${limit} active captures, the limit (maxCaptures); ` +
+        'stop one (RemoveRules by id) or let one expire first',
+    )
   }
 }
 

@@ -2,7 +2,7 @@
  * `@prodbench/control-plane`: the control plane server (gRPC over NATS
  * JetStream KV) and the embedded nats-server it can run.
  */
-export type { ControlPlane } from './control-plane.js'
+export type { ControlPlane, ControlPlaneStats } from './control-plane.js'
 export { startControlPlane } from './control-plane.js'
 export type { ErrorCode } from './errors.js'
 export {
@@ -16,11 +16,14 @@ export {
   NatsServerStartError,
   NotFoundError,
   ProdbenchError,
+  TooManyCapturesError,
   TooManyRulesError,
   UnavailableError,
 } from './errors.js'
 export { AUTHOR_METADATA_KEY, CODE_METADATA_KEY, FIELD_METADATA_KEY } from './grpc/grpc-server.js'
-export { MAX_WAIT_MS } from './grpc/requests.js'
+export { MAX_WAIT_MS, MAX_WINDOWS } from './grpc/requests.js'
+export type { HistogramStats, RejectReason } from './histograms/index.js'
+export { REJECT_REASONS } from './histograms/index.js'
 export type { NatsServerHandle, NatsServerOptions } from './nats/nats-server-process.js'
 export { findNatsServerBinary, startNatsServer } from './nats/nats-server-process.js'
 export type { ControlPlaneOptions } from './options.js'

@@ -46,6 +46,49 @@ export const ControlPlaneOptions = z.object({
    */
   kvReplicas: z.number().int().min(1).max(5).default(1),
   /**
+   * Most unexpired capture rules one service may hold; SetRule beyond it fails
+   * with PB_TOO_MANY_CAPTURES (RESOURCE_EXHAUSTED).
+   * @default 8
+   */
+  maxCaptures: z.number().int().min(1).max(1_000).default(8),
+  /**
+   * Bounds of the histogram merger (history kept, memory, watch queues).
+   * @default see {@link HistogramLimits}
+   */
+  histograms: z
+    .object({
+      /**
+       * Closed windows kept per capture and metric (also bounded by `historyMs`).
+       * @default 300
+       */
+      historyWindows: z.number().int().min(1).max(100_000).default(300),
+      /**
+       * Age past which a closed window is dropped from the history.
+       * @default 600000 (10 min)
+       */
+      historyMs: z.number().int().min(1_000).default(600_000),
+      /**
+       * Most (capture, metric) series tracked at once; snapshots of more are refused and counted.
+       * @default 1000
+       */
+      maxSeries: z.number().int().min(1).default(1_000),
+      /**
+       * Memory budget of the kept history (encoded histograms); the oldest windows go first beyond it.
+       * @default 134217728 (128 MiB)
+       */
+      maxHistoryBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .default(128 * 1024 * 1024),
+      /**
+       * Windows queued per WatchHistogram stream for a slow client; beyond it the oldest are dropped (counted).
+       * @default 64
+       */
+      streamQueue: z.number().int().min(1).max(10_000).default(64),
+    })
+    .prefault({}),
+  /**
    * Path of the nats-server binary for the embedded server.
    * @default the first `nats-server` on PATH, else /usr/sbin/nats-server
    */
@@ -60,6 +103,8 @@ export const ControlPlaneOptions = z.object({
 
 /** What callers pass to `startControlPlane`. */
 export type ControlPlaneOptions = z.input<typeof ControlPlaneOptions>
+/** The `histograms` option after defaults. */
+export type HistogramLimits = ResolvedOptions['histograms']
 /** Options after defaults, as the control plane uses them. */
 export type ResolvedOptions = Readonly<z.output<typeof ControlPlaneOptions>>
 

@@ -198,8 +198,10 @@ describe('ctl args - help', () => {
   })
 
   test('ctl args - every help text fits in 80 columns', () => {
-    for (const topic of ['', 'ls', 'status', 'set-level', 'reset', 'rules', 'rm', 'help']) {
-      const parsed = parseCommandLine(topic ? ['help', topic] : ['help'], {})
+    const topics = ['', 'ls', 'status', 'set-level', 'reset', 'rules', 'rm', 'help', 'capture', 'hist']
+    topics.push('capture start', 'capture ls', 'capture stop', 'hist show', 'hist watch')
+    for (const topic of topics) {
+      const parsed = parseCommandLine(['help', ...topic.split(' ').filter(Boolean)], {})
       for (const line of (parsed as { text: string }).text.split('\n')) {
         assert.ok(line.length <= 80, `help ${topic}: line longer than 80: ${line}`)
       }

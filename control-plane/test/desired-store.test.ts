@@ -4,8 +4,8 @@ import type { Rule } from '@prodbench/sdk/core'
 import { DESIRED_STATE_BUCKET } from '@prodbench/sdk/core'
 import { startTestNats } from '../../test/helpers/nats-server.js'
 import { ConflictError, CorruptStateError, UnavailableError } from '../src/errors.js'
-import { connectNats, type KvBucket } from '../src/nats/index.js'
-import { DesiredStore } from '../src/state/desired-store.js'
+import { connectNats } from '../src/nats/index.js'
+import { DesiredStore, type StoreBucket } from '../src/state/desired-store.js'
 
 async function openStore(t: TestContext) {
   const nats = await startTestNats(t)
@@ -97,7 +97,7 @@ test('desired-store - a change that asks for no write leaves the revision alone'
 
 test('desired-store - losing every compare-and-set gives PB_CONFLICT after the bounded attempts', async () => {
   let writes = 0
-  const alwaysBehind: KvBucket = {
+  const alwaysBehind: StoreBucket = {
     get: async () => undefined,
     write: async () => {
       writes++

@@ -4,6 +4,7 @@
  * queue does not move — the place latency hides when a service is busy.
  */
 
+import type { Histogram } from '@prodbench/sdk'
 import { since } from './latency.js'
 import type { Logger } from './logger.js'
 
@@ -41,7 +42,10 @@ interface Waiter {
   timer: NodeJS.Timeout
 }
 
-/** A fixed-size pool of fake connections, logged at trace on the `db.pool` logger. */
+/**
+ * A fixed-size pool of fake connections, logged at trace on the `db.pool`
+ * logger; each wait for a connection is recorded in the `waits` histogram.
+ */
 export class ConnectionPool {
   readonly size: number
   private readonly acquireTimeoutMs: number
@@ -52,6 +56,8 @@ export class ConnectionPool {
 
   constructor(
     private readonly log: Logger,
+    /** `db.pool.wait` (µs): time from asking for a connection to getting one, or to the timeout. */
+    private readonly waits: Histogram,
     options: PoolOptions = {},
   ) {
     this.size = options.size ?? 5
@@ -68,6 +74,8 @@ export class ConnectionPool {
   async acquire(reqId: string): Promise<Connection> {
     if (this.closed) throw new Error('pool is closed')
     const start = performance.now()
+    // A free connection still counts (a ~0 µs wait): the histogram's count is then every acquire.
+    const waited = this.waits.startTimer()
     const free = this.idle.pop()
     const connection =
       free ??
@@ -75,11 +83,14 @@ export class ConnectionPool {
         const timer = setTimeout(() => {
           const index = this.waiters.indexOf(waiter)
           if (index >= 0) this.waiters.splice(index, 1)
+          // A timed-out wait is the tail an operator looks for: it is recorded too.
+          waited()
           reject(new PoolTimeoutError(since(start)))
         }, this.acquireTimeoutMs)
         const waiter: Waiter = { resolve, reject, timer }
         this.waiters.push(waiter)
       }))
+    waited()
     this.active++
     this.log.trace({ reqId, conn: connection.id, waitMs: since(start), ...this.stats() }, 'connection acquired')
     return connection

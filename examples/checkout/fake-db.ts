@@ -2,9 +2,11 @@
  * A stand-in for a SQL database: statements run against in-memory tables
  * after a realistic delay, through the connection pool. Every statement is
  * logged at debug on the `db` logger with its SQL, parameters, row count and
- * timing — the lines an operator turns on when a request is slow.
+ * timing — the lines an operator turns on when a request is slow — and timed
+ * into the `db.query.duration` histogram.
  */
 
+import type { Histogram } from '@prodbench/sdk'
 import type { Connection, ConnectionPool } from './db-pool.js'
 import { simulateWork } from './latency.js'
 import type { Logger } from './logger.js'
@@ -23,6 +25,8 @@ export class Database {
   constructor(
     private readonly log: Logger,
     private readonly pool: ConnectionPool,
+    /** `db.query.duration` (µs): every statement, BEGIN and COMMIT included, on its connection. */
+    private readonly durations: Histogram,
     /** Median statement time in ms. */
     private readonly medianMs = 2.5,
   ) {}
@@ -61,10 +65,12 @@ export class Database {
     params: readonly unknown[],
     apply: () => T,
   ): Promise<T> {
+    const stop = this.durations.startTimer()
     // One statement in a hundred hits a cold page or a lock: the tail that makes p99.
     const median = Math.random() < 0.01 ? this.medianMs * 40 : this.medianMs
     const ms = await simulateWork(sql === 'BEGIN' || sql === 'COMMIT' ? median / 4 : median)
     const result = apply()
+    stop()
     // Reads report rows returned, writes return their affected-row count.
     const rows = Array.isArray(result)
       ? result.length

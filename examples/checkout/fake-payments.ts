@@ -2,11 +2,13 @@
  * A stand-in for a card payment provider reached over HTTPS: slow compared
  * with the database, declines some cards, and now and then does not answer.
  * Each charge's outcome is logged at info on the `payments` logger, the
- * provider's raw request and response at debug.
+ * provider's raw request and response at debug. Each call, answered or
+ * timed out, is timed into the `payments.charge.duration` histogram.
  */
 
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { Histogram } from '@prodbench/sdk'
 import { round, sampleLatency } from './latency.js'
 import type { Logger } from './logger.js'
 
@@ -53,6 +55,8 @@ export class PaymentProvider {
 
   constructor(
     private readonly log: Logger,
+    /** `payments.charge.duration` (µs): each provider call, up to its answer or the client's timeout. */
+    private readonly durations: Histogram,
     options: PaymentOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 1_500
@@ -71,15 +75,18 @@ export class PaymentProvider {
       'provider request',
     )
     const start = performance.now()
+    const stop = this.durations.startTimer()
     const hangs = Math.random() < this.hangRate
     const latency = hangs ? this.timeoutMs * 2 : sampleLatency(120, 0.7)
     if (latency >= this.timeoutMs) {
       await sleep(this.timeoutMs)
+      stop()
       this.log.debug({ reqId, idempotencyKey, ms: this.timeoutMs }, 'provider request aborted')
       this.log.error({ reqId, orderRef, amountCents, timeoutMs: this.timeoutMs }, 'payment provider timeout')
       throw new PaymentTimeoutError(this.timeoutMs)
     }
     await sleep(latency)
+    stop()
     const ms = round(performance.now() - start)
     if (token === 'tok_declined' || Math.random() < this.declineRate) {
       const code = DECLINE_CODES[Math.floor(Math.random() * DECLINE_CODES.length)] ?? 'card_declined'

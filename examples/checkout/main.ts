@@ -5,6 +5,10 @@
  *
  * Env: NATS_URL (omit to run without a control plane), PORT (default 3000,
  * 0 picks a free port), HOST (default 127.0.0.1). Logs are pino JSON on stdout.
+ *
+ * Histograms (µs), streamed while a capture covers them (`ctl capture start`):
+ * http.server.duration and http.server.duration.<route>.<status class> (from
+ * pb.httpHandler), db.query.duration, db.pool.wait, payments.charge.duration.
  */
 
 import type { AddressInfo } from 'node:net'
@@ -23,14 +27,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2)
 }
 
-// Loggers are made once, here, and handed down: the names are what operators
-// target with `ctl set-level svc=checkout debug logger=db`.
+// Loggers and histograms are made once, here, and handed down: the names are what
+// operators target with `ctl set-level svc=checkout debug logger=db` and
+// `ctl capture start svc=checkout metric=db.query.duration`.
 const pb = init({ service: 'checkout', nats: process.env.NATS_URL || undefined })
 const log = pb.logger()
 const httpLog = pb.logger('http')
-const pool = new ConnectionPool(pb.logger('db.pool'), { size: 5 })
-const store = new Store(new Database(pb.logger('db'), pool))
-const payments = new PaymentProvider(pb.logger('payments'))
+const pool = new ConnectionPool(pb.logger('db.pool'), pb.histogram('db.pool.wait', { unit: 'us' }), { size: 5 })
+const store = new Store(new Database(pb.logger('db'), pool, pb.histogram('db.query.duration', { unit: 'us' })))
+const payments = new PaymentProvider(pb.logger('payments'), pb.histogram('payments.charge.duration', { unit: 'us' }))
 const server = createCheckoutServer(
   checkoutRoutes({
     store,
@@ -47,6 +52,7 @@ const server = createCheckoutServer(
     },
   }),
   httpLog,
+  pb,
 )
 
 // The levels the control plane wants are in place before the first request.

@@ -1,10 +1,14 @@
 /**
  * The HTTP server: request ids, routing, JSON in and out, error mapping and
- * one access-log line per request on the `http` logger.
+ * one access-log line per request on the `http` logger. The SDK's
+ * `httpHandler` wraps it: every request's duration goes into the
+ * `http.server.duration` histogram and into one per route template and status
+ * class (`http.server.duration.cart-id.2xx`).
  */
 
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Prodbench } from '@prodbench/sdk'
 import { PoolTimeoutError } from './db-pool.js'
 import { compile, HttpError, match, type Route, readJson } from './http-kit.js'
 import { since } from './latency.js'
@@ -12,9 +16,21 @@ import type { Logger } from './logger.js'
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/
 
-/** Builds the node:http server for `routes`. It does not listen yet. */
-export function createCheckoutServer(routes: readonly Route[], log: Logger): Server {
+/**
+ * The route name of requests no route matched (404, 405): one histogram for
+ * them all, rather than one per raw path a scanner tries.
+ */
+export const UNMATCHED_ROUTE = '(unmatched)'
+
+/** Builds the node:http server for `routes`, timed by `pb`. It does not listen yet. */
+export function createCheckoutServer(
+  routes: readonly Route[],
+  log: Logger,
+  pb: Pick<Prodbench, 'httpHandler'>,
+): Server {
   const compiled = routes.map(compile)
+  // The route template each request matched (`/cart/:id`), for the per-route histograms.
+  const matched = new WeakMap<IncomingMessage, string>()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const start = performance.now()
@@ -29,6 +45,7 @@ export function createCheckoutServer(routes: readonly Route[], log: Logger): Ser
     let body: unknown
     try {
       const { route, params } = match(compiled, method, path)
+      matched.set(req, route.pattern)
       const input = method === 'POST' || method === 'PUT' ? await readJson(req) : undefined
       const reply = await route.handle({ reqId, method, path, params, query: url.searchParams, body: input })
       status = reply.status
@@ -60,12 +77,14 @@ export function createCheckoutServer(routes: readonly Route[], log: Logger): Ser
     else log.info(fields, 'request completed')
   }
 
-  return createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     // handle() catches its own errors; this guards against a bug in the guard.
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error }, 'request handler crashed')
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })
-  })
+  }
+  // The SDK reads the route when the response finishes, after handle() matched it.
+  return createServer(pb.httpHandler(listener, { route: (req) => matched.get(req) ?? UNMATCHED_ROUTE }))
 }

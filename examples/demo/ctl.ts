@@ -3,7 +3,7 @@
  * and shows the command with its output.
  */
 
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { paint } from './pretty.js'
 
@@ -58,6 +58,48 @@ export class Ctl {
     for (const line of `${result.stdout}${result.stderr}`.trimEnd().split('\n')) this.write(line ? `  ${line}` : '')
     if (result.code !== 0 && !this.signal?.aborted) this.write(paint(31, `  (ctl exited with code ${result.code})`))
     return result
+  }
+
+  /**
+   * Runs a long-running `ctl <args>` (a watch) for `ms`, then stops it with
+   * SIGINT as Ctrl-C would, and prints the command and everything it wrote.
+   * A ctl that does not end within 10 s of SIGINT is killed (code 'SIGKILL').
+   */
+  async showFor(args: readonly string[], ms: number): Promise<CtlResult> {
+    this.write(paint(1, `$ ctl ${args.map(quote).join(' ')}`))
+    const start = performance.now()
+    const proc = spawn(process.execPath, [CTL_BIN, ...args], {
+      env: { ...process.env, PRODBENCH_SERVER: this.server },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    // Both streams in arrival order, as a terminal would show them; stdout alone for the caller.
+    let both = ''
+    let stdout = ''
+    let stderr = ''
+    proc.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text
+      both += text
+    })
+    proc.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text
+      both += text
+    })
+    const interrupt = setTimeout(() => proc.kill('SIGINT'), ms)
+    const kill = setTimeout(() => proc.kill('SIGKILL'), ms + 10_000)
+    const abort = () => proc.kill('SIGKILL')
+    this.signal?.addEventListener('abort', abort, { once: true })
+    const code = await new Promise<number>((resolve) => {
+      proc.once('error', () => resolve(1))
+      proc.once('close', (exit, signal) => resolve(exit ?? (signal === 'SIGINT' ? 130 : 1)))
+    })
+    clearTimeout(interrupt)
+    clearTimeout(kill)
+    this.signal?.removeEventListener('abort', abort)
+    const elapsed = Math.round(performance.now() - start)
+    this.write(paint(90, `  (the demo lets it run ${(ms / 1000).toFixed(1)} s, then sends SIGINT, as Ctrl-C would)`))
+    for (const line of both.trimEnd().split('\n')) this.write(line ? `  ${line}` : '')
+    if (code !== 0 && !this.signal?.aborted) this.write(paint(31, `  (ctl exited with code ${code})`))
+    return { args, code, stdout, stderr, ms: elapsed }
   }
 
   /** Runs `ctl --json <args>` and parses its one JSON document; undefined when it failed. */

@@ -1,7 +1,8 @@
 /**
  * The prodbench demo: a control plane, two checkout instances and a load
  * generator on this machine, and a tour that changes a log level live with
- * ctl and shows the effect and the automatic revert.
+ * ctl and shows the effect and the automatic revert, then captures the
+ * request-duration histogram live, merged across instances and per instance.
  *
  *   npm run demo              tour, then stays up for you to try ctl (Ctrl-C stops all)
  *   npm run demo -- --once    tour only; exit code 0 when every check passed
@@ -68,7 +69,7 @@ let fleet: Fleet | undefined
 let failures: string[] = []
 let exitCode = 0
 
-write(paint(1, 'prodbench demo — live log levels over NATS'))
+write(paint(1, 'prodbench demo — live log levels and histograms over NATS'))
 write(paint(90, `starting a control plane, 2 checkout instances and load (data in ${dataDir}) — Ctrl-C stops all`))
 try {
   fleet = await startFleet({ dataDir, rate: options.rate, tap, write })
@@ -82,7 +83,9 @@ try {
     })
   }
   const ctl = new Ctl(current.grpcAddress, write, stop.signal)
-  failures = failures.concat(await runTour({ fleet, ctl, tap, write, signal: stop.signal, ttlS: options.ttlS }))
+  failures = failures.concat(
+    await runTour({ fleet, ctl, tap, write, signal: stop.signal, ttlS: options.ttlS, dataDir }),
+  )
   const seconds = Math.round((Date.now() - started) / 1000)
   write(
     failures.length === 0
@@ -121,7 +124,16 @@ ${paint(1, 'Your turn.')} In another terminal, in this folder:
   npx ctl rules svc=checkout
   npx ctl reset svc=checkout
 
-  # a third instance joins at the current levels:
+  # histograms (µs): http.server.duration[.<route>.<2xx…5xx>], db.query.duration, db.pool.wait, payments.charge.duration
+  npx ctl capture start svc=checkout metric='db.**' --interval 1s --ttl 5m --reason "slow queries?"
+  npx ctl hist watch svc=checkout metric=db.query.duration --per-instance
+  npx ctl hist show svc=checkout metric=db.pool.wait --windows 10
+  npx ctl capture start svc=checkout metric='http.server.duration.**' --ttl 5m
+  npx ctl hist watch svc=checkout metric=http.server.duration.checkout.2xx --hlog checkout.hlog
+  npx ctl capture ls svc=checkout
+  npx ctl capture stop svc=checkout ID
+
+  # a third instance joins at the current levels, and streams the captures running:
   NATS_URL=${current.natsUrl} PORT=0 node --import tsx examples/checkout/main.ts
 
 Below: every log line that is not info (at most 15 a second), and the load every 30 s. Ctrl-C stops everything.

@@ -1,13 +1,16 @@
 /**
  * The guided tour: real ctl commands against the running fleet, with the
- * instances' own log lines as the proof that each step did what it says.
+ * instances' own log lines as the proof that each step did what it says —
+ * first a log level changed live, then a histogram captured live
+ * (hist-tour.ts).
  */
 
-import { setTimeout as sleepUntil } from 'node:timers/promises'
 import type { Ctl } from './ctl.js'
 import type { Fleet } from './fleet.js'
+import { histogramTour } from './hist-tour.js'
 import type { LogTap } from './log-tap.js'
-import { clock, type LogRecord, paint } from './pretty.js'
+import { clock, type LogRecord } from './pretty.js'
+import { makeSteps } from './steps.js'
 
 /** What the tour works with. */
 export interface TourContext {
@@ -19,6 +22,8 @@ export interface TourContext {
   signal: AbortSignal
   /** TTL of the demo's rule, in seconds. */
   ttlS: number
+  /** A folder the tour may write to (the .hlog file). */
+  dataDir: string
 }
 
 /** `ctl --json status` as far as the tour reads it. */
@@ -36,18 +41,8 @@ const dbDebug = (record: LogRecord) => record.logger === 'db' && record.level ==
 /** Runs the tour; resolves with the failed checks (empty when all passed). */
 export async function runTour(ctx: TourContext): Promise<string[]> {
   const { fleet, ctl, tap, write } = ctx
-  const failures: string[] = []
-  const sleep = (ms: number) => sleepUntil(ms, undefined, { signal: ctx.signal })
-  const check = (ok: boolean, text: string) => {
-    // After Ctrl-C a ctl run was cut short: that is not a failed check, the tour just ends.
-    ctx.signal.throwIfAborted()
-    write(ok ? `${paint(32, '✓')} ${text}` : `${paint(31, '✗')} ${text}`)
-    if (!ok) failures.push(text)
-    return ok
-  }
-  let step = 0
-  const section = (title: string) => write(`\n${paint(1, `── ${++step}. ${title} `.padEnd(78, '─'))}`)
-  const say = (text: string) => write(paint(90, text))
+  const steps = makeSteps(write, ctx.signal)
+  const { section, say, check, sleep, failures } = steps
   const dbLevels = async () => {
     const status = await ctl.json<StatusJson>(['status', 'svc=checkout'])
     return (status?.instances ?? []).map((instance) => ({
@@ -154,6 +149,8 @@ export async function runTour(ctx: TourContext): Promise<string[]> {
     after.length > 0 && after.every((i) => i.db?.level === 'info' && !i.db.source?.ruleId),
     'status: db is back at info from the code default on every instance',
   )
+
+  await histogramTour(ctx, steps)
   write(`\n${fleet.loadLine()}`)
   return failures
 }

@@ -2,6 +2,7 @@ import type protobuf from 'protobufjs'
 import type { Ack, Ack__Output } from './generated/prodbench/v1/Ack.js'
 import type { DesiredState, DesiredState__Output } from './generated/prodbench/v1/DesiredState.js'
 import type { Heartbeat, Heartbeat__Output } from './generated/prodbench/v1/Heartbeat.js'
+import type { HistogramSnapshot, HistogramSnapshot__Output } from './generated/prodbench/v1/HistogramSnapshot.js'
 import { CONVERSION, protoRoot } from './load.js'
 
 /** Bytes that are not a valid encoding of the expected message. */
@@ -46,4 +47,5 @@ export const codecs = {
   desiredState: codec<DesiredState, DesiredState__Output>('DesiredState'),
   ack: codec<Ack, Ack__Output>('Ack'),
   heartbeat: codec<Heartbeat, Heartbeat__Output>('Heartbeat'),
+  histogramSnapshot: codec<HistogramSnapshot, HistogramSnapshot__Output>('HistogramSnapshot'),
 }

@@ -10,10 +10,12 @@ export { codecs, DecodeError } from './codec.js'
 export type { ProtoGrpcType } from './generated/control_plane.js'
 
 export type { Ack as AckInput, Ack__Output as AckMessage } from './generated/prodbench/v1/Ack.js'
+export type { ActiveCapture__Output as ActiveCaptureMessage } from './generated/prodbench/v1/ActiveCapture.js'
 export type {
   AppliedConfig as AppliedConfigInput,
   AppliedConfig__Output as AppliedConfigMessage,
 } from './generated/prodbench/v1/AppliedConfig.js'
+export type { Capture__Output as CaptureMessage } from './generated/prodbench/v1/Capture.js'
 export type { ChangeResponse__Output as ChangeResponse } from './generated/prodbench/v1/ChangeResponse.js'
 export type {
   ControlPlaneClient,
@@ -24,11 +26,21 @@ export type {
   DesiredState__Output as DesiredStateMessage,
 } from './generated/prodbench/v1/DesiredState.js'
 export type { EffectiveLevel__Output as EffectiveLevelMessage } from './generated/prodbench/v1/EffectiveLevel.js'
+export type { GetHistogramRequest__Output as GetHistogramRequest } from './generated/prodbench/v1/GetHistogramRequest.js'
+export type { GetHistogramResponse__Output as GetHistogramResponse } from './generated/prodbench/v1/GetHistogramResponse.js'
 export type { GetStatusResponse__Output as GetStatusResponse } from './generated/prodbench/v1/GetStatusResponse.js'
 export type {
   Heartbeat as HeartbeatInput,
   Heartbeat__Output as HeartbeatMessage,
 } from './generated/prodbench/v1/Heartbeat.js'
+export type {
+  HistogramSnapshot as HistogramSnapshotInput,
+  HistogramSnapshot__Output as HistogramSnapshotMessage,
+} from './generated/prodbench/v1/HistogramSnapshot.js'
+export type {
+  HistogramWindow as HistogramWindowInput,
+  HistogramWindow__Output as HistogramWindowMessage,
+} from './generated/prodbench/v1/HistogramWindow.js'
 export type { InstanceIdentity__Output as InstanceIdentityMessage } from './generated/prodbench/v1/InstanceIdentity.js'
 export type {
   InstanceInfo as InstanceInfoInput,
@@ -37,9 +49,11 @@ export type {
 export type { ListInstancesResponse__Output as ListInstancesResponse } from './generated/prodbench/v1/ListInstancesResponse.js'
 export type { ListRulesResponse__Output as ListRulesResponse } from './generated/prodbench/v1/ListRulesResponse.js'
 export type { ListServicesResponse__Output as ListServicesResponse } from './generated/prodbench/v1/ListServicesResponse.js'
+export type { MetricInfo__Output as MetricInfoMessage } from './generated/prodbench/v1/MetricInfo.js'
 export type { RemoveRulesRequest__Output as RemoveRulesRequest } from './generated/prodbench/v1/RemoveRulesRequest.js'
 export type { Rollout as RolloutInput, Rollout__Output as RolloutMessage } from './generated/prodbench/v1/Rollout.js'
 export type { Rule as RuleInput, Rule__Output as RuleMessage } from './generated/prodbench/v1/Rule.js'
 export type { RuleSpec__Output as RuleSpecMessage } from './generated/prodbench/v1/RuleSpec.js'
 export type { SetRuleRequest__Output as SetRuleRequest } from './generated/prodbench/v1/SetRuleRequest.js'
+export type { WatchHistogramRequest__Output as WatchHistogramRequest } from './generated/prodbench/v1/WatchHistogramRequest.js'
 export { grpcPackage, PROTO_DIR, PROTO_FILES, protoRoot } from './load.js'

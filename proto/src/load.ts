@@ -11,6 +11,7 @@ export const PROTO_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const PROTO_FILES = [
   'prodbench/v1/rules.proto',
   'prodbench/v1/instance.proto',
+  'prodbench/v1/histograms.proto',
   'prodbench/v1/control_plane.proto',
 ] as const
 

@@ -32,11 +32,13 @@ test('codec - garbage bytes throw DecodeError naming the type', () => {
 test('grpc - the ControlPlane service is loaded from the .proto files', () => {
   const service = grpcPackage.prodbench.v1.ControlPlane.service
   assert.deepEqual(Object.keys(service).sort(), [
+    'GetHistogram',
     'GetStatus',
     'ListInstances',
     'ListRules',
     'ListServices',
     'RemoveRules',
     'SetRule',
+    'WatchHistogram',
   ])
 })

@@ -64,6 +64,17 @@ export interface SdkOptions {
    */
   resyncIntervalMs?: number
   /**
+   * Most captures this instance runs at once; more are refused and reported.
+   * @default 8
+   */
+  maxCaptures?: number
+  /**
+   * Histogram snapshots kept while NATS is unreachable, sent when it is back;
+   * beyond this the oldest are dropped and counted.
+   * @default 300
+   */
+  telemetryBufferSize?: number
+  /**
    * Called with each of the SDK's own diagnostics (also on the `prodbench:sdk`
    * diagnostics channel and the `prodbench` logger).
    * @default undefined
@@ -92,6 +103,8 @@ const Schema = z.strictObject({
   startupTimeoutMs: z.number().int().min(0).max(60_000).default(2_000),
   reconnectTimeWaitMs: z.number().int().min(10).max(60_000).default(1_000),
   resyncIntervalMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+  maxCaptures: z.number().int().min(0).max(64).default(8),
+  telemetryBufferSize: z.number().int().min(0).max(100_000).default(300),
   onDiagnostic: z.custom<DiagnosticSink>((value) => typeof value === 'function').optional(),
 })
 
@@ -108,6 +121,8 @@ export interface ResolvedOptions {
   readonly startupTimeoutMs: number
   readonly reconnectTimeWaitMs: number
   readonly resyncIntervalMs: number
+  readonly maxCaptures: number
+  readonly telemetryBufferSize: number
   readonly onDiagnostic?: DiagnosticSink
 }
 
@@ -144,6 +159,8 @@ export function parseOptions(options: SdkOptions): ResolvedOptions {
     startupTimeoutMs: o.startupTimeoutMs,
     reconnectTimeWaitMs: o.reconnectTimeWaitMs,
     resyncIntervalMs: o.resyncIntervalMs,
+    maxCaptures: o.maxCaptures,
+    telemetryBufferSize: o.telemetryBufferSize,
     onDiagnostic: o.onDiagnostic,
   })
 }

@@ -1,12 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { codecs } from '@prodbench/proto'
 import type { Logger } from 'pino'
+import { CaptureRunner } from './control/capture-runner.js'
 import { NatsLink } from './control/nats-link.js'
 import { ackMessage, appliedConfig, heartbeatMessage } from './control/reports.js'
 import { StateFollower } from './control/state-follower.js'
+import { TelemetryBuffer } from './control/telemetry-buffer.js'
 import { type EffectiveConfig, type Level, resolve, subjects } from './core/index.js'
 import { type Diagnostic, report } from './diagnostics.js'
+import { HttpMetrics, type HttpMiddlewareOptions } from './http/http-metrics.js'
+import { RouteSet } from './http/route-names.js'
 import { type Identity, makeIdentity } from './identity.js'
 import { LoggerRegistry } from './logging/logger-registry.js'
+import type { Histogram } from './metrics/histogram.js'
+import { type HistogramOptions, MetricRegistry } from './metrics/metric-registry.js'
 import { parseOptions, type ResolvedOptions, type SdkOptions } from './options.js'
 import type { SdkStatus } from './status.js'
 
@@ -20,6 +27,11 @@ export class Prodbench {
   readonly #options: ResolvedOptions
   readonly #loggers: LoggerRegistry
   readonly #follower: StateFollower
+  readonly #metrics = new MetricRegistry()
+  /** Routes seen by every HTTP wrapper of this instance: one bound for all. */
+  readonly #routes = new RouteSet()
+  readonly #captures: CaptureRunner
+  readonly #buffer: TelemetryBuffer<{ subject: string; bytes: Uint8Array }>
   readonly #link: NatsLink | undefined
   readonly #ready: Promise<void>
   #markReady: () => void = () => {}
@@ -41,7 +53,23 @@ export class Prodbench {
       levels: o.levels,
       config: resolve(undefined, this.identity, now),
     })
-    this.#follower = new StateFollower(this.identity, (config) => this.#loggers.apply(config))
+    this.#buffer = new TelemetryBuffer(o.telemetryBufferSize)
+    this.#captures = new CaptureRunner({
+      service: o.service,
+      instance: o.instance,
+      registry: this.#metrics,
+      maxCaptures: o.maxCaptures,
+      publish: (captureId, snapshot) =>
+        this.#publishTelemetry(
+          subjects.histogram(o.service, captureId, o.instance),
+          codecs.histogramSnapshot.encode(snapshot),
+        ),
+      report: (event, error) => this.#diagnose(event, errorText(error), error),
+    })
+    this.#follower = new StateFollower(this.identity, (config) => {
+      this.#loggers.apply(config)
+      this.#captures.update(config)
+    })
     this.#follower.onExpiry = (config) => this.#announce(config.revision)
     this.#ready = new Promise<void>((resolve) => {
       this.#markReady = resolve
@@ -63,7 +91,11 @@ export class Prodbench {
       {
         state: (value, revision, authoritative) =>
           this.#guard('state', () => this.#onState(value, revision, authoritative)),
-        connected: () => this.#guard('connected', () => this.#sendHeartbeat()),
+        connected: () =>
+          this.#guard('connected', () => {
+            this.#sendHeartbeat()
+            this.#buffer.drain((item) => this.#link?.publish(item.subject, item.bytes) ?? false)
+          }),
         synced: () => {
           if (this.#follower.synced) this.#markReady()
         },
@@ -96,6 +128,57 @@ export class Prodbench {
     const logger = this.#loggers.get(name ?? '', options?.level, (why) => this.#diagnose('logger-name', why))
     if (this.#loggers.size !== known) this.#soonHeartbeat()
     return logger
+  }
+
+  /**
+   * The histogram named `name` (dotted: `http.server.duration`), created on
+   * first use and recording locally from then on; a capture rule streams it.
+   * The same name gives the same histogram. Never throws: a bad name or option
+   * is made valid and reported through diagnostics.
+   */
+  histogram(name: string, options?: HistogramOptions): Histogram {
+    const known = this.#metrics.version
+    const histogram = this.#metrics.histogram(name, options, (why) => this.#diagnose('metric', why))
+    if (this.#metrics.version !== known) this.#soonHeartbeat()
+    return histogram
+  }
+
+  /**
+   * Wraps a node:http request listener: each request runs in a request
+   * context and its duration is recorded in `http.server.duration` and
+   * `http.server.duration.<route>.<status class>` (µs).
+   *
+   * ```ts
+   * http.createServer(pb.httpHandler((req, res) => { ... }, { route: myRouter.match }))
+   * ```
+   */
+  httpHandler<Req extends IncomingMessage, Res extends ServerResponse>(
+    listener: (req: Req, res: Res) => void,
+    options?: HttpMiddlewareOptions,
+  ): (req: Req, res: Res) => void {
+    const metrics = new HttpMetrics((name, o) => this.histogram(name, o), options, this.#routes)
+    return (req, res) => metrics.track(req, res, () => listener(req, res))
+  }
+
+  /**
+   * Express (or Connect) middleware doing what {@link httpHandler} does; the
+   * route is Express's matched route (`req.baseUrl + req.route.path`).
+   *
+   * ```ts
+   * app.use(pb.expressMiddleware())
+   * ```
+   */
+  expressMiddleware(
+    options?: HttpMiddlewareOptions,
+  ): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
+    const route =
+      options?.route ??
+      ((req: IncomingMessage) => {
+        const r = req as IncomingMessage & { baseUrl?: string; route?: { path?: unknown } }
+        return typeof r.route?.path === 'string' ? `${r.baseUrl ?? ''}${r.route.path}` : undefined
+      })
+    const metrics = new HttpMetrics((name, o) => this.histogram(name, o), { route }, this.#routes)
+    return (req, res, next) => metrics.track(req, res, () => next())
   }
 
   /**
@@ -134,6 +217,9 @@ export class Prodbench {
       })),
       rejected: { ...this.#follower.rejections },
       reconnects: this.#link?.reconnects ?? 0,
+      captures: this.#captures.reports(),
+      metrics: this.#metrics.list(),
+      snapshots: { buffered: this.#buffer.size, dropped: this.#buffer.dropped },
     }
   }
 
@@ -143,6 +229,7 @@ export class Prodbench {
       clearInterval(this.#heartbeat)
       clearTimeout(this.#soon)
       this.#follower.close()
+      this.#captures.close()
       this.#markReady()
       if (this.#link) {
         const bye = heartbeatMessage(
@@ -152,6 +239,8 @@ export class Prodbench {
           this.#link.reconnects,
           Date.now(),
           true,
+          this.#metrics.list(),
+          this.#buffer.dropped,
         )
         await this.#link
           .close({
@@ -209,13 +298,23 @@ export class Prodbench {
       this.#options.heartbeatIntervalMs,
       this.#link.reconnects,
       Date.now(),
+      false,
+      this.#metrics.list(),
+      this.#buffer.dropped,
     )
     this.#link.publish(subjects.heartbeat(this.identity.service, this.identity.instance), codecs.heartbeat.encode(beat))
   }
 
   #applied() {
     const config: EffectiveConfig = this.#follower.config
-    return appliedConfig(config, this.#loggers.levels(), this.#follower.rejections)
+    return appliedConfig(config, this.#loggers.levels(), this.#follower.rejections, this.#captures.reports())
+  }
+
+  /** Publishes now, or keeps it in the bounded buffer until NATS is back. */
+  #publishTelemetry(subject: string, bytes: Uint8Array): void {
+    if (!this.#link) return
+    if (this.#buffer.size > 0 || !this.#link.publish(subject, bytes)) this.#buffer.push({ subject, bytes })
+    this.#buffer.drain((item) => this.#link?.publish(item.subject, item.bytes) ?? false)
   }
 
   #guard(event: string, work: () => void): void {

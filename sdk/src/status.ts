@@ -32,4 +32,17 @@ export interface SdkStatus {
     readonly lastRevision?: number
   }
   readonly reconnects: number
+  /** Captures run (or refused) by this instance. */
+  readonly captures: ReadonlyArray<{
+    readonly captureId: string
+    readonly metric: string
+    readonly intervalMs: number
+    readonly metrics: readonly string[]
+    readonly refused?: string
+    readonly expiresAt?: number
+  }>
+  /** Metrics registered with `pb.histogram()`. */
+  readonly metrics: ReadonlyArray<{ readonly name: string; readonly kind: 'histogram'; readonly unit: string }>
+  /** Histogram snapshots waiting for NATS, and dropped because the buffer was full. */
+  readonly snapshots: { readonly buffered: number; readonly dropped: number }
 }

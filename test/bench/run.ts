@@ -2,11 +2,12 @@
  * `npm run bench`: runs the benchmark suites and prints one table per suite,
  * each comparing prodbench with the raw dependency measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [--only logger|propagation] [--quick]
+ *   node --import tsx test/bench/run.ts [--only logger|propagation|histogram] [--quick]
  *
  * Benchmarks are never assertions: nothing here fails on a slow number.
  */
 import { parseArgs } from 'node:util'
+import { histogramBench } from './histogram.bench.js'
 import { loggerBench } from './logger.bench.js'
 import { describeMachine } from './machine.js'
 import { propagationBench } from './propagation.bench.js'
@@ -15,6 +16,7 @@ import { renderTable, type Table } from './table.js'
 const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = {
   logger: loggerBench,
   propagation: propagationBench,
+  histogram: histogramBench,
 }
 
 async function main(): Promise<void> {

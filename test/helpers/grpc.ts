@@ -6,8 +6,19 @@ type Unary = (req: unknown, md: Metadata, cb: (err: ServiceError | null, res?: u
 type Call<C, K extends keyof C> = C[K] extends (req: infer Req, cb: grpc.requestCallback<infer Res>) => unknown
   ? (req: Req) => Promise<Res>
   : never
-const METHODS = ['setRule', 'removeRules', 'listRules', 'listServices', 'listInstances', 'getStatus'] as const
-type Promised = { [K in (typeof METHODS)[number]]: Call<ControlPlaneClient, K> }
+const METHODS = [
+  'setRule',
+  'removeRules',
+  'listRules',
+  'listServices',
+  'listInstances',
+  'getStatus',
+  'getHistogram',
+] as const
+type Promised = { [K in (typeof METHODS)[number]]: Call<ControlPlaneClient, K> } & {
+  /** The raw server stream of WatchHistogram (cancel() it when done). */
+  watchHistogram: ControlPlaneClient['watchHistogram']
+}
 
 /** A real grpc-js client of the control plane with promise methods, closed when the test ends. */
 export function controlPlaneClient(
@@ -17,7 +28,10 @@ export function controlPlaneClient(
 ): Promised & { close(): void } {
   const client = new grpcPackage.prodbench.v1.ControlPlane(address, credentials.createInsecure())
   t?.after(() => client.close())
-  const wrapped: Record<string, unknown> = { close: () => client.close() }
+  const wrapped: Record<string, unknown> = {
+    close: () => client.close(),
+    watchHistogram: client.watchHistogram.bind(client),
+  }
   for (const name of METHODS) {
     const call = (client[name] as unknown as Unary).bind(client)
     wrapped[name] = (req: unknown) =>

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto'
-import { isExpired, type Rule, type RuleSpec, type Selector } from '@prodbench/sdk/core'
-import { CorruptStateError, NotFoundError } from '../errors.js'
+import { isExpired, type Rule, type RuleSpec } from '@prodbench/sdk/core'
+import { CorruptStateError, NotFoundError, TooManyCapturesError } from '../errors.js'
 import type { InstanceRecord, InstanceRegistry } from '../registry/index.js'
 import { type Rollout, waitForRollout } from '../rollout/index.js'
 import type { DesiredStore } from '../state/desired-store.js'
+import { replaces } from './replacement.js'
 
 /** What SetRule and RemoveRules answer. */
 export interface ChangeResult {
   /** The rule added, or the rules removed. */
   readonly rules: Rule[]
-  /** Ids of rules the new one replaced (same selector). */
+  /** Ids of rules the new one replaced (same selector and action kind; for captures, same metric). */
   readonly replacedIds: string[]
   readonly rollout: Rollout
 }
@@ -36,6 +37,8 @@ export interface ControlApiOptions {
   readonly registry: InstanceRegistry
   /** Wait used when a request asks for none. */
   readonly defaultWaitMs: number
+  /** Most unexpired capture rules one service may hold. */
+  readonly maxCaptures: number
   /** Aborted when the control plane closes, to end waits in flight. */
   readonly signal?: AbortSignal
   /** Reports problems that do not fail a request (a corrupt key while listing). */
@@ -60,7 +63,11 @@ export class ControlApi {
     this.#now = options.now ?? Date.now
   }
 
-  /** Adds a rule, replacing any with the same selector, and waits for the rollout. */
+  /**
+   * Adds a rule, replacing any with the same selector and action kind (for a
+   * capture: and the same metric pattern), and waits for the rollout.
+   * @throws {TooManyCapturesError} when a new capture would exceed `maxCaptures`
+   */
   async setRule(spec: RuleSpec, author: string, waitMs?: number): Promise<ChangeResult> {
     const startedAt = performance.now()
     const id = newRuleId()
@@ -68,14 +75,20 @@ export class ControlApi {
       const rule: Rule = {
         id,
         selector: spec.selector,
-        level: spec.level,
+        ...(spec.level !== undefined ? { level: spec.level } : {}),
+        ...(spec.capture !== undefined ? { capture: spec.capture } : {}),
         createdAt: now,
         author,
         ...(spec.ttlMs ? { expiresAt: now + spec.ttlMs } : {}),
         ...(spec.reason ? { reason: spec.reason } : {}),
       }
-      const replaced = state.rules.filter((r) => sameSelector(r.selector, spec.selector)).map((r) => r.id)
+      const replaced = state.rules.filter((r) => replaces(spec, r)).map((r) => r.id)
       const kept = state.rules.filter((r) => !replaced.includes(r.id))
+      // Checked inside the compare-and-set: two operators racing cannot both take the last slot.
+      // Expired rules are already pruned from `state`, so they do not count.
+      if (spec.capture && kept.filter((r) => r.capture !== undefined).length >= this.#o.maxCaptures) {
+        throw new TooManyCapturesError(spec.selector.service, this.#o.maxCaptures)
+      }
       return { state: { ...state, rules: [...kept, rule] }, result: { rule, replaced } }
     })
     const rollout = await this.#rollout(spec.selector.service, change.revision, waitMs, startedAt)
@@ -186,9 +199,4 @@ export class ControlApi {
 /** `r-` and 10 random hex digits. */
 export function newRuleId(): string {
   return `r-${randomBytes(5).toString('hex')}`
-}
-
-/** Same service, instance and logger (absent and empty are the same). */
-function sameSelector(a: Selector, b: Selector): boolean {
-  return a.service === b.service && (a.instance ?? '') === (b.instance ?? '') && (a.logger ?? '') === (b.logger ?? '')
 }

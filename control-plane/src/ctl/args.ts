@@ -1,23 +1,34 @@
 /**
  * The command line, parsed: node:util `parseArgs` (strict) for flags, plus
- * `key=value` words (svc=, logger=, inst=) checked with the core's name rules.
+ * `key=value` words (svc=, logger=, inst=, metric=, capture=) checked with the
+ * core's name rules. Two-word commands (`capture start`, `hist watch`) are
+ * resolved here; the histogram ones are built in args-hist.ts.
  * Pure: no I/O, env passed in. Anything wrong becomes a usage error that names
  * the bad word, never a stack trace.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import {
-  formatDuration,
   instanceIdProblem,
   LEVELS,
   Level,
   loggerPatternProblem,
   MAX_TTL_MS,
-  parseDuration,
   RuleId,
   serviceNameProblem,
 } from '@prodbench/sdk/core'
+import {
+  buildHistogramCommand,
+  COMMAND_GROUPS,
+  HISTOGRAM_SPECS,
+  type HistogramCommand,
+  histogramKeyProblem,
+} from './args-hist.js'
+import { type ChangeOptions, changeOptions, durationMs, optional, stringValue, type Values } from './args-values.js'
 import { UsageError } from './errors.js'
 import { COMMAND_USAGE, DEFAULT_SERVER, GLOBAL_USAGE } from './usage.js'
+
+export type { ChangeOptions } from './args-values.js'
+export { MAX_WAIT_MS } from './args-values.js'
 
 /** Environment variables ctl reads (PRODBENCH_SERVER, NO_COLOR). */
 export type Env = Readonly<Record<string, string | undefined>>
@@ -30,14 +41,6 @@ export interface GlobalOptions {
   json: boolean
   /** Colours allowed by flags and env (NO_COLOR, --no-color); the TTY check comes on top. @default true */
   color: boolean
-}
-
-/** Options every change (set-level, reset, rm) takes. */
-export interface ChangeOptions {
-  /** Why; recorded in the audit log. */
-  reason?: string
-  /** How long the server waits for acks; undefined = the server's default. */
-  waitMs?: number
 }
 
 /** A command line ctl can run. */
@@ -55,6 +58,7 @@ export type Command =
     } & ChangeOptions)
   | ({ name: 'reset'; service: string; logger?: string; instance?: string } & ChangeOptions)
   | ({ name: 'rm'; service: string; ruleIds: string[] } & ChangeOptions)
+  | HistogramCommand
 
 /** The result of parsing: help to print, a usage error, or a command to run. */
 export type ParsedCommandLine =
@@ -62,12 +66,8 @@ export type ParsedCommandLine =
   | { kind: 'usage-error'; message: string; usage: string }
   | { kind: 'run'; options: GlobalOptions; command: Command }
 
-/** The longest --wait accepted: past this, something is wrong with the fleet, not the wait. */
-export const MAX_WAIT_MS = 10 * 60_000
-
 type Options = NonNullable<ParseArgsConfig['options']>
-type Key = 'svc' | 'logger' | 'inst'
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+type Key = 'svc' | 'logger' | 'inst' | 'metric' | 'capture'
 
 const GLOBAL_OPTIONS = {
   server: { type: 'string' },
@@ -85,6 +85,7 @@ const SPECS: Readonly<Record<Command['name'], { keys: readonly Key[]; options: O
   'set-level': { keys: ['svc', 'logger', 'inst'], options: { ttl: { type: 'string' }, ...CHANGE_OPTIONS } },
   reset: { keys: ['svc', 'logger', 'inst'], options: CHANGE_OPTIONS },
   rm: { keys: ['svc'], options: CHANGE_OPTIONS },
+  ...HISTOGRAM_SPECS,
 }
 
 /** Parses ctl's arguments (without `node` and the script path). Never throws for bad input. */
@@ -114,15 +115,11 @@ export function serverAddressProblem(address: string): string | undefined {
 function parseOrThrow(argv: readonly string[], env: Env): ParsedCommandLine {
   const at = commandIndex(argv)
   const before = at === -1 ? argv : argv.slice(0, at)
-  const after = at === -1 ? [] : argv.slice(at + 1)
-  const name = at === -1 ? undefined : argv[at]
-  if (name === 'help') {
-    const topic = after.find((word) => !word.startsWith('-'))
-    if (topic !== undefined && topic !== 'help' && !isCommand(topic)) throw new UsageError(`unknown command "${topic}"`)
-    return { kind: 'help', text: usageOf(topic) }
-  }
-  if (name !== undefined && !isCommand(name)) throw new UsageError(`unknown command "${name}"`)
-  if (wantsHelp(before) || wantsHelp(after)) return { kind: 'help', text: usageOf(name) }
+  const first = at === -1 ? undefined : argv[at]
+  if (first === 'help') return { kind: 'help', text: usageOf(helpTopic(argv.slice(at + 1))) }
+  const { name, after } = resolveCommand(first, at === -1 ? [] : argv.slice(at + 1), wantsHelp(argv))
+  const groupHelp = first !== undefined && name === undefined
+  if (groupHelp || wantsHelp(before) || wantsHelp(after)) return { kind: 'help', text: usageOf(name ?? first) }
   const globals = strictParse(before, GLOBAL_OPTIONS, false, name)
   if (name === undefined) throw new UsageError('missing command')
   const rest = strictParse(after, { ...GLOBAL_OPTIONS, ...SPECS[name].options }, true, name)
@@ -143,6 +140,37 @@ function commandIndex(argv: readonly string[]): number {
 
 function isCommand(name: string): name is Command['name'] {
   return Object.hasOwn(SPECS, name)
+}
+
+/**
+ * The command named by `first` (and, for a group such as `capture`, the word
+ * after it) and the words that follow. `name` is undefined only when a group
+ * is asked for help without a subcommand (`ctl capture --help`).
+ */
+function resolveCommand(first: string | undefined, rest: readonly string[], help: boolean) {
+  if (first === undefined) return { name: undefined, after: rest }
+  const subcommands = COMMAND_GROUPS[first]
+  if (!subcommands) {
+    if (!isCommand(first)) throw new UsageError(`unknown command "${first}"`)
+    return { name: first, after: rest }
+  }
+  const sub = rest[0]
+  if (sub === undefined || sub.startsWith('-')) {
+    if (help) return { name: undefined, after: rest }
+    throw new UsageError(`${first} needs a subcommand: ${subcommands.join(', ')}`, first)
+  }
+  const name = `${first} ${sub}`
+  if (!subcommands.includes(sub) || !isCommand(name)) {
+    throw new UsageError(`unknown ${first} subcommand "${sub}" (expected ${subcommands.join(', ')})`, first)
+  }
+  return { name, after: rest.slice(1) }
+}
+
+/** `ctl help [command [subcommand]]`: the words that name the topic. */
+function helpTopic(words: readonly string[]): string | undefined {
+  const [topic, sub] = words.filter((word) => !word.startsWith('-'))
+  if (topic === undefined || topic === 'help') return topic
+  return resolveCommand(topic, sub === undefined ? [] : [sub], true).name ?? topic
 }
 
 function wantsHelp(words: readonly string[]): boolean {
@@ -188,6 +216,7 @@ function globalOptions(values: Values, env: Env): GlobalOptions {
 
 function buildCommand(name: Command['name'], positionals: string[], values: Values): Command {
   const { keys, bare } = splitPositionals(name, positionals)
+  if (isHistogramCommand(name)) return buildHistogramCommand(name, { keys, bare, values })
   if (name === 'ls') {
     noBareWords(name, bare)
     return { name }
@@ -217,6 +246,10 @@ function buildCommand(name: Command['name'], positionals: string[], values: Valu
   return { name, ...selector, level: level(bare), ...optional('ttlMs', ttlMs), ...change }
 }
 
+function isHistogramCommand(name: Command['name']): name is HistogramCommand['name'] {
+  return Object.hasOwn(HISTOGRAM_SPECS, name)
+}
+
 function splitPositionals(name: Command['name'], positionals: string[]) {
   const allowed = SPECS[name].keys
   const keys: Partial<Record<Key, string>> = {}
@@ -235,17 +268,18 @@ function splitPositionals(name: Command['name'], positionals: string[]) {
     }
     if (keys[key as Key] !== undefined) throw new UsageError(`${key}= given twice`, name)
     const value = word.slice(eq + 1)
-    const problem = keyProblem(key as Key, value)
+    const problem = keyProblem(name, key as Key, value)
     if (problem) throw new UsageError(`bad ${key}="${value}": ${problem}`, name)
     keys[key as Key] = value
   }
   return { keys, bare }
 }
 
-function keyProblem(key: Key, value: string): string | undefined {
+function keyProblem(name: Command['name'], key: Key, value: string): string | undefined {
   if (key === 'svc') return serviceNameProblem(value)
   if (key === 'inst') return instanceIdProblem(value)
-  return loggerPatternProblem(value)
+  if (key === 'logger') return loggerPatternProblem(value)
+  return histogramKeyProblem(name, key, value)
 }
 
 function noBareWords(name: string, bare: string[]): void {
@@ -263,39 +297,4 @@ function level(bare: string[]): Level {
   const result = Level.safeParse(word.toLowerCase())
   if (!result.success) throw new UsageError(`unknown level "${word}" (expected ${expected})`, 'set-level')
   return result.data
-}
-
-function changeOptions(name: string, values: Values): ChangeOptions {
-  const reason = stringValue(values, 'reason')
-  if (reason !== undefined && reason.length > 1_000) {
-    throw new UsageError(`--reason is too long: at most 1000 characters (got ${reason.length})`, name)
-  }
-  const wait = stringValue(values, 'wait')
-  return {
-    ...optional('reason', reason || undefined),
-    ...optional('waitMs', wait === undefined ? undefined : durationMs(name, '--wait', wait, MAX_WAIT_MS)),
-  }
-}
-
-function durationMs(command: string, flag: string, text: string, max: number): number {
-  // parseDuration reads a bare number as milliseconds; on a command line "--ttl 15" is a slip, not 15 ms.
-  if (/^\s*\d+\s*$/.test(text))
-    throw new UsageError(`bad ${flag} "${text}": give a unit, e.g. ${text}s or ${text}m`, command)
-  const ms = parseDuration(text)
-  if (ms === undefined) {
-    throw new UsageError(`bad ${flag} "${text}": expected a duration such as 90s, 15m, 1h30m or 2d`, command)
-  }
-  if (ms <= 0) throw new UsageError(`bad ${flag} "${text}": must be longer than 0`, command)
-  if (ms > max) throw new UsageError(`bad ${flag} "${text}": at most ${formatDuration(max)}`, command)
-  return ms
-}
-
-function stringValue(values: Values, name: string): string | undefined {
-  const value = values[name]
-  return typeof value === 'string' ? value : undefined
-}
-
-/** `{ [key]: value }` when value is defined, `{}` otherwise, so absent fields stay absent. */
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>)
 }

@@ -7,12 +7,16 @@ import { hostname, userInfo } from 'node:os'
 import { type CallOptions, connectivityState, credentials, Metadata, type ServiceError, status } from '@grpc/grpc-js'
 import {
   type ChangeResponse,
+  type GetHistogramRequest,
+  type GetHistogramResponse,
   type GetStatusResponse,
   grpcPackage,
+  type HistogramWindowMessage,
   type ListRulesResponse,
   type ListServicesResponse,
   type RemoveRulesRequest,
   type SetRuleRequest,
+  type WatchHistogramRequest,
 } from '@prodbench/proto'
 import type { Env } from './args.js'
 import { type CtlError, NoAnswerError, ServerRefusedError, UnreachableError } from './errors.js'
@@ -37,8 +41,27 @@ export interface ControlPlaneApi {
   listRules(service: string): Promise<ListRulesResponse>
   setRule(request: SetRuleRequest): Promise<ChangeResponse>
   removeRules(request: RemoveRulesRequest): Promise<ChangeResponse>
+  getHistogram(request: GetHistogramRequest): Promise<GetHistogramResponse>
+  /** Opens a WatchHistogram stream (no deadline: it lasts as long as the capture or until cancelled). */
+  watchHistogram(request: WatchHistogramRequest, handlers: HistogramStreamHandlers): HistogramStream
   /** Closes the channel. Idempotent. */
   close(): void
+}
+
+/** What a WatchHistogram stream reports; after `end` or `error`, nothing more. */
+export interface HistogramStreamHandlers {
+  /** A window closed (merged, or one instance's when per_instance was asked). */
+  window(window: HistogramWindowMessage): void
+  /** The server ended the stream: the capture ended (expired or stopped). */
+  end(): void
+  /** The stream failed; not called after {@link HistogramStream.cancel}. */
+  error(error: CtlError): void
+}
+
+/** A running WatchHistogram call. */
+export interface HistogramStream {
+  /** Cancels the call; no handler is called afterwards. Idempotent. */
+  cancel(): void
 }
 
 /** Where to connect and who is asking. */
@@ -81,6 +104,35 @@ export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
       call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.SetRule(request, md, co, done)),
     removeRules: (request) =>
       call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.RemoveRules(request, md, co, done)),
+    getHistogram: (request) =>
+      call<GetHistogramResponse>(READ_DEADLINE_MS, (md, co, done) => client.GetHistogram(request, md, co, done)),
+    watchHistogram(request, handlers) {
+      const metadata = new Metadata()
+      metadata.set(AUTHOR_METADATA_KEY, options.author)
+      const stream = client.WatchHistogram(request, metadata)
+      let done = false
+      const finish = (report: () => void) => {
+        if (done) return
+        done = true
+        report()
+      }
+      stream.on('data', (window: HistogramWindowMessage) => {
+        if (!done) handlers.window(window)
+      })
+      stream.on('end', () => finish(() => handlers.end()))
+      stream.on('error', (error: ServiceError) =>
+        finish(() =>
+          handlers.error(toCtlError(error, options.server, 0, client.getChannel().getConnectivityState(false))),
+        ),
+      )
+      return {
+        cancel() {
+          if (done) return
+          done = true
+          stream.cancel()
+        },
+      }
+    },
     close() {
       if (closed) return
       closed = true

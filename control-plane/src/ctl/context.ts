@@ -6,6 +6,15 @@
 import type { ControlPlaneApi } from './client.js'
 import type { Style } from './style.js'
 
+/** A stream ctl writes to; `isTTY` and `columns` decide colours and table width. */
+export interface CtlOutput {
+  write(text: string): unknown
+  /** True for a terminal. @default undefined (not a terminal: no colours, no cutting) */
+  isTTY?: boolean
+  /** Terminal width. @default 80 when a terminal */
+  columns?: number
+}
+
 /** How output should look, fixed for one report. */
 export interface View {
   /** Current time (unix ms), for "in 14m" and local clock times. */
@@ -30,6 +39,8 @@ export interface Report {
   lines: string[]
   /** The document printed with --json: the server's response plus a `summary`. */
   json: Record<string, unknown>
+  /** Printed on stderr as `ctl: warning: ...`, with or without --json. @default none */
+  warnings?: string[]
 }
 
 /** The view of `context` at this moment. */

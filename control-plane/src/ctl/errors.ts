@@ -8,7 +8,10 @@
 export const EXIT = Object.freeze({
   /** The command did what it was asked. */
   OK: 0,
-  /** The change was not applied by every live instance in time, or the server refused the request. */
+  /**
+   * The change was not applied by every live instance in time, the server refused the request or did not
+   * answer, or a file could not be written.
+   */
   NOT_APPLIED: 1,
   /** The command line is wrong (unknown command or flag, missing svc=, bad level or duration). */
   USAGE: 2,
@@ -20,7 +23,7 @@ export const EXIT = Object.freeze({
 export class CtlError extends Error {
   override name = 'CtlError'
   constructor(
-    readonly code: 'PB_CTL_USAGE' | 'PB_CTL_UNREACHABLE' | 'PB_CTL_REFUSED' | 'PB_CTL_NO_ANSWER',
+    readonly code: 'PB_CTL_USAGE' | 'PB_CTL_UNREACHABLE' | 'PB_CTL_REFUSED' | 'PB_CTL_NO_ANSWER' | 'PB_CTL_FILE',
     readonly exitCode: number,
     message: string,
     options?: { cause?: unknown },
@@ -82,5 +85,18 @@ export class NoAnswerError extends CtlError {
       `the control plane at ${server} did not answer within ${deadlineMs} ms (DEADLINE_EXCEEDED)`,
       options,
     )
+  }
+}
+
+/** A file ctl was asked to write (`hist watch --hlog FILE`) could not be opened or written. */
+export class FileError extends CtlError {
+  override name = 'FileError'
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    // "ENOENT: no such file or directory, open '/x/y.hlog'": the path is already said.
+    const why = (cause instanceof Error ? cause.message : String(cause)).replace(/, \w+ '.*'$/, '')
+    super('PB_CTL_FILE', EXIT.NOT_APPLIED, `cannot write ${path}: ${why}`, { cause })
   }
 }

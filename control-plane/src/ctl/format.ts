@@ -106,6 +106,19 @@ export function selectorLabel(selector: { service?: string; logger?: string; ins
   return `${selector.service ?? '?'}${logger}${instance}`
 }
 
+/** What a rule does: its level, or "capture http.* every 1s". */
+export function actionText(rule: { level?: string; capture?: { metric?: string; intervalMs?: number } }): string {
+  if (rule.capture) {
+    return `capture ${rule.capture.metric ?? '?'} every ${formatDuration(rule.capture.intervalMs ?? 0)}`
+  }
+  return rule.level ?? '?'
+}
+
+/** Header of the column of {@link actionText}: "LEVEL" while every rule sets one, else "ACTION". */
+export function actionHeader(rules: readonly { capture?: unknown }[]): string {
+  return rules.some((rule) => rule.capture) ? 'ACTION' : 'LEVEL'
+}
+
 /** A rollout reduced to what ctl prints and decides on. */
 export interface RolloutSummary {
   /** KV revision the change was written at. */

@@ -5,24 +5,22 @@
  */
 import { type Command, type Env, type GlobalOptions, parseCommandLine } from './args.js'
 import { connectControlPlane, currentAuthor } from './client.js'
+import { captureLs } from './commands/capture-ls.js'
+import { captureStart } from './commands/capture-start.js'
+import { captureStop } from './commands/capture-stop.js'
+import { histShow } from './commands/hist-show.js'
+import { histWatch } from './commands/hist-watch.js'
 import { ls } from './commands/ls.js'
 import { reset } from './commands/reset.js'
 import { rm } from './commands/rm.js'
 import { rules } from './commands/rules.js'
 import { setLevel } from './commands/set-level.js'
 import { status } from './commands/status.js'
-import type { Context, Report } from './context.js'
+import type { Context, CtlOutput, Report } from './context.js'
 import { CtlError, EXIT, ServerRefusedError } from './errors.js'
 import { createStyle, shouldColor } from './style.js'
 
-/** A stream ctl writes to; `isTTY` and `columns` decide colours and table width. */
-export interface CtlOutput {
-  write(text: string): unknown
-  /** True for a terminal. @default undefined (not a terminal: no colours, no cutting) */
-  isTTY?: boolean
-  /** Terminal width. @default 80 when a terminal */
-  columns?: number
-}
+export type { CtlOutput } from './context.js'
 
 /** Everything ctl touches outside itself. */
 export interface CtlIo {
@@ -31,6 +29,12 @@ export interface CtlIo {
   env: Env
   /** Current time in unix ms. */
   now: () => number
+  /**
+   * Subscribes `handler` to Ctrl-C (SIGINT) and returns the unsubscribe.
+   * Only `hist watch` subscribes, so Ctrl-C ends any other command the usual
+   * way. @default none (a watch then runs until its stream ends)
+   */
+  onInterrupt?: (handler: () => void) => () => void
 }
 
 /** Runs ctl with `argv` (without node and script) and returns the exit code (0, 1, 2 or 3). */
@@ -54,17 +58,20 @@ export async function main(argv: readonly string[], io: CtlIo): Promise<number> 
     ...(terminal ? { width: io.stdout.columns || 80 } : {}),
   }
   try {
+    if (command.name === 'hist watch') return await histWatch(command, context, io, options.json)
     const report = await run(command, context)
+    for (const warning of report.warnings ?? []) io.stderr.write(`ctl: warning: ${warning}\n`)
     io.stdout.write(options.json ? `${JSON.stringify(report.json, null, 2)}\n` : `${report.lines.join('\n')}\n`)
     return report.exitCode
   } catch (error) {
-    return fail(error, options, io)
+    // A watch's stdout is JSON lines: its error document is one line too.
+    return fail(error, options, io, command.name === 'hist watch')
   } finally {
     client.close()
   }
 }
 
-function run(command: Command, context: Context): Promise<Report> {
+function run(command: Exclude<Command, { name: 'hist watch' }>, context: Context): Promise<Report> {
   switch (command.name) {
     case 'ls':
       return ls(command, context)
@@ -78,11 +85,19 @@ function run(command: Command, context: Context): Promise<Report> {
       return reset(command, context)
     case 'rm':
       return rm(command, context)
+    case 'capture start':
+      return captureStart(command, context)
+    case 'capture ls':
+      return captureLs(command, context)
+    case 'capture stop':
+      return captureStop(command, context)
+    case 'hist show':
+      return histShow(command, context)
   }
 }
 
 /** One line on stderr (and, with --json, one error document on stdout); returns the exit code. */
-function fail(error: unknown, options: GlobalOptions, io: CtlIo): number {
+function fail(error: unknown, options: GlobalOptions, io: CtlIo, oneLine = false): number {
   const known = error instanceof CtlError
   const message = known ? error.message : `unexpected error: ${error instanceof Error ? error.stack : String(error)}`
   const exitCode = known ? error.exitCode : EXIT.NOT_APPLIED
@@ -98,7 +113,7 @@ function fail(error: unknown, options: GlobalOptions, io: CtlIo): number {
         exitCode,
       },
     }
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`)
+    io.stdout.write(`${JSON.stringify(document, null, oneLine ? undefined : 2)}\n`)
   }
   return exitCode
 }

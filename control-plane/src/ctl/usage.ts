@@ -15,15 +15,16 @@ const GLOBAL_OPTIONS = `global options:
   -h, --help          show help`
 
 const EXIT_CODES = `exit codes:
-  0  ok
+  0  ok (a watch ended by Ctrl-C or by its capture ending is ok)
   1  change not applied by every live instance in time, or refused by the server
-  2  usage error (unknown command or flag, missing svc=, bad level or duration)
+  2  usage error (unknown command or flag, missing svc=, bad name or value)
   3  control plane unreachable`
 
 /** `ctl --help`. */
 export const GLOBAL_USAGE = `usage: ctl [--server HOST:PORT] [--json] [--no-color] <command> [args]
 
-Changes log levels of live services through the prodbench control plane.
+Changes log levels of live services and captures their histograms through
+the prodbench control plane.
 
 commands:
   ls                                  services, live instances, rules, revision
@@ -32,6 +33,11 @@ commands:
   reset svc=S [logger=L] [inst=I]     remove overrides matching the selector
   rules svc=S                         list rules with author, reason and expiry
   rm svc=S RULE_ID...                 remove rules by id
+  capture start svc=S metric=M [inst=I] [--interval D] [--ttl D] [--reason R]
+  capture ls svc=S                    capture rules: metric, interval, expiry
+  capture stop svc=S ID...            stop captures by id
+  hist show svc=S metric=M [capture=ID] [--windows N] [--per-instance]
+  hist watch svc=S metric=M [capture=ID] [--per-instance] [--hlog FILE]
   help [command]                      show help for a command
 
 ${GLOBAL_OPTIONS}
@@ -93,8 +99,88 @@ options:
 ${REASON}
 ${WAIT}
 `,
-  help: `usage: ctl help [command]
+  help: `usage: ctl help [command [subcommand]]
 
-Shows the help of ctl or of one command.
+Shows the help of ctl or of one command (\`ctl help hist watch\`).
+`,
+  capture: `usage: ctl capture <start|ls|stop> svc=SERVICE [args]
+
+Histogram captures. While a capture rule is in force, every instance it selects
+publishes the interval histograms of the metrics it covers; watch them with
+\`ctl hist watch\` or \`ctl hist show\`.
+
+commands:
+  capture start svc=S metric=M [inst=I] [--interval D] [--ttl D] [--reason R]
+  capture ls svc=S                    capture rules: metric, interval, expiry
+  capture stop svc=S ID...            stop captures by id
+`,
+  'capture start': `usage: ctl capture start svc=SERVICE metric=NAME [inst=ID] [options]
+
+Starts a histogram capture: every instance of SERVICE (or only inst=ID)
+publishes the interval histograms of the metrics metric= covers, every
+--interval, until the capture expires or is stopped. metric= is a metric name
+or a pattern: "*" stands for one segment, a trailing ".**" for any number
+(metric=http.*.duration, metric=db.**). Waits until every live instance
+applied the rule, like set-level.
+
+options:
+  --interval DURATION
+                     window length, whole seconds from 1s to 1h (default 1s)
+  --ttl DURATION     stop capturing after this long (default 10m); --ttl 0
+                     means no expiry (allowed, with a warning)
+${REASON}
+${WAIT}
+
+example:
+  ctl capture start svc=checkout metric=http.server.duration --ttl 30m
+`,
+  'capture ls': `usage: ctl capture ls svc=SERVICE
+
+Lists the capture rules of SERVICE: id, metric, interval, instance selector,
+author and expiry.
+`,
+  'capture stop': `usage: ctl capture stop svc=SERVICE ID [ID...] [options]
+
+Stops captures by id (see \`ctl capture ls svc=SERVICE\`).
+
+options:
+${REASON}
+${WAIT}
+`,
+  hist: `usage: ctl hist <show|watch> svc=SERVICE metric=NAME [args]
+
+Reads the histograms of a capture (start one with \`ctl capture start\`).
+
+commands:
+  hist show svc=S metric=M [capture=ID] [--windows N] [--per-instance]
+  hist watch svc=S metric=M [capture=ID] [--per-instance] [--hlog FILE]
+`,
+  'hist show': `usage: ctl hist show svc=SERVICE metric=NAME [capture=ID] [options]
+
+Prints the histogram of the most recent closed windows of a capture, merged
+across instances: count, rate, p50/p90/p99/p99.9/max and the distribution.
+capture= picks the capture (default: the newest one covering the metric).
+
+options:
+  --windows N        merge the last N windows (default 1)
+  --per-instance     add one line per instance (count, p50, p99, max)
+`,
+  'hist watch': `usage: ctl hist watch svc=SERVICE metric=NAME [capture=ID] [options]
+
+Follows a capture live, one block per window, merged across instances: count,
+rate, p50/p90/p99/p99.9/max and the distribution (log-scaled value axis).
+On a terminal the block is redrawn in place; piped, one block per window is
+appended. Ends on Ctrl-C, or when the capture ends (expired or stopped).
+capture= picks the capture (default: the newest one covering the metric).
+
+options:
+  --per-instance     add one line per instance (count, p50, p99, max)
+  --hlog FILE        also write a standard HdrHistogram log to FILE (replaced):
+                     per window, one untagged line for the merged view and one
+                     Tag=INSTANCE line per instance
+  --json             one JSON object per window per line, nothing else on stdout
+
+example:
+  ctl hist watch svc=checkout metric=http.server.duration --hlog checkout.hlog
 `,
 })

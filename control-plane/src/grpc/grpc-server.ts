@@ -4,15 +4,29 @@ import {
   ServerCredentials,
   type ServerErrorResponse,
   type ServerUnaryCall,
+  type ServerWritableStream,
   type sendUnaryData,
   status,
 } from '@grpc/grpc-js'
-import { type ControlPlaneHandlers, grpcPackage } from '@prodbench/proto'
+import {
+  type ControlPlaneHandlers,
+  grpcPackage,
+  type HistogramWindowInput,
+  type WatchHistogramRequest,
+} from '@prodbench/proto'
 import type { ControlApi } from '../api/control-api.js'
 import { GrpcBindError, InvalidArgumentError, ProdbenchError, toProdbenchError } from '../errors.js'
+import type { HistogramHub, WatchCall } from '../histograms/index.js'
 import { toInstanceInfo } from '../registry/index.js'
 import { ruleToMessage } from '../state/desired-store.js'
-import { parseOptionalService, parseRemoveRules, parseService, parseSetRule } from './requests.js'
+import {
+  parseGetHistogram,
+  parseOptionalService,
+  parseRemoveRules,
+  parseService,
+  parseSetRule,
+  parseWatchHistogram,
+} from './requests.js'
 
 /** Metadata key carrying who made a change (ctl sends `user@host`). */
 export const AUTHOR_METADATA_KEY = 'x-prodbench-author'
@@ -40,12 +54,13 @@ export interface GrpcServerHandle {
  */
 export async function startGrpcServer(
   api: ControlApi,
+  histograms: HistogramHub,
   host: string,
   port: number,
   onInternalError: (err: unknown) => void = () => {},
 ): Promise<GrpcServerHandle> {
   const server = new Server()
-  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, handlers(api, onInternalError))
+  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, handlers(api, histograms, onInternalError))
   const bindHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
   const requested = `${bindHost}:${port}`
   const bound = await new Promise<number>((resolve, reject) => {
@@ -72,7 +87,11 @@ export async function startGrpcServer(
   }
 }
 
-function handlers(api: ControlApi, onInternalError: (err: unknown) => void): ControlPlaneHandlers {
+function handlers(
+  api: ControlApi,
+  histograms: HistogramHub,
+  onInternalError: (err: unknown) => void,
+): ControlPlaneHandlers {
   const unary =
     <Req, Res>(run: (request: Req, metadata: Metadata) => Promise<Res> | Res) =>
     (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
@@ -115,7 +134,37 @@ function handlers(api: ControlApi, onInternalError: (err: unknown) => void): Con
         instances: status.instances.map(toInstanceInfo),
       }
     }),
+    GetHistogram: unary((request) => histograms.get(parseGetHistogram(request))),
+    WatchHistogram: (call) => watch(histograms, call, onInternalError),
   }
+}
+
+/**
+ * WatchHistogram: a server stream fed by the hub. A failure before the first
+ * window (bad request, no capture) ends the call with the status from the
+ * one error table, like unary calls.
+ */
+function watch(
+  histograms: HistogramHub,
+  call: ServerWritableStream<WatchHistogramRequest, HistogramWindowInput>,
+  onInternalError: (err: unknown) => void,
+): void {
+  const sink: WatchCall = {
+    get cancelled() {
+      return call.cancelled
+    },
+    write: (message) => call.write(message),
+    once: (event, listener) => call.once(event, listener),
+    end: () => call.end(),
+    fail: (error) => call.emit('error', toServiceError(error)),
+  }
+  Promise.resolve()
+    .then(() => histograms.watch(parseWatchHistogram(call.request), sink))
+    .catch((err: unknown) => {
+      const error = toProdbenchError(err)
+      if (error.code === 'PB_INTERNAL') onInternalError(err)
+      if (!call.cancelled) sink.fail(error)
+    })
 }
 
 /** Who made a change: the `x-prodbench-author` metadata, else "anonymous". */

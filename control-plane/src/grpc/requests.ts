@@ -1,5 +1,5 @@
-import type { RemoveRulesRequest, SetRuleRequest } from '@prodbench/proto'
-import { InstanceId, LoggerPattern, RuleId, RuleSpec, ServiceName } from '@prodbench/sdk/core'
+import type { GetHistogramRequest, RemoveRulesRequest, SetRuleRequest, WatchHistogramRequest } from '@prodbench/proto'
+import { InstanceId, LoggerPattern, MetricName, RuleId, RuleSpec, ServiceName } from '@prodbench/sdk/core'
 import { z } from 'zod'
 import { InvalidArgumentError } from '../errors.js'
 
@@ -52,7 +52,9 @@ export function parseSetRule(request: SetRuleRequest): SetRuleInput {
         instance: spec.selector?.instance || undefined,
         logger: spec.selector?.logger || undefined,
       },
-      level: spec.level ?? '',
+      // The action oneof: an absent field stays undefined, so "none" and "both" are caught by RuleSpec.
+      level: spec.level,
+      capture: spec.capture && { metric: spec.capture.metric ?? '', intervalMs: spec.capture.intervalMs ?? 0 },
       ttlMs: spec.ttlMs || undefined,
       reason: spec.reason || undefined,
     },
@@ -69,6 +71,51 @@ export function parseRemoveRules(request: RemoveRulesRequest): RemoveRulesInput 
     logger: request.logger || undefined,
     waitMs: request.waitMs || undefined,
     reason: request.reason || undefined,
+  })
+}
+
+/** The most windows one GetHistogram may merge (the history kept per capture and metric is bounded too). */
+export const MAX_WINDOWS = 3_600
+
+/** A validated GetHistogram request. */
+export const GetHistogramInput = z.object({
+  service: ServiceName,
+  metric: MetricName,
+  captureId: RuleId.optional(),
+  windows: z.number().int().min(1).max(MAX_WINDOWS),
+  perInstance: z.boolean(),
+})
+export type GetHistogramInput = z.infer<typeof GetHistogramInput>
+
+/** A validated WatchHistogram request. */
+export const WatchHistogramInput = z.object({
+  service: ServiceName,
+  metric: MetricName,
+  captureId: RuleId.optional(),
+  perInstance: z.boolean(),
+  backlog: z.number().int().nonnegative().max(MAX_WINDOWS),
+})
+export type WatchHistogramInput = z.infer<typeof WatchHistogramInput>
+
+/** Parses a GetHistogram request (`windows` 0 means 1). */
+export function parseGetHistogram(request: GetHistogramRequest): GetHistogramInput {
+  return parse(GetHistogramInput, {
+    service: request.service ?? '',
+    metric: request.metric ?? '',
+    captureId: request.captureId || undefined,
+    windows: request.windows || 1,
+    perInstance: request.perInstance ?? false,
+  })
+}
+
+/** Parses a WatchHistogram request. */
+export function parseWatchHistogram(request: WatchHistogramRequest): WatchHistogramInput {
+  return parse(WatchHistogramInput, {
+    service: request.service ?? '',
+    metric: request.metric ?? '',
+    captureId: request.captureId || undefined,
+    perInstance: request.perInstance ?? false,
+    backlog: request.backlog ?? 0,
   })
 }
 

@@ -25,6 +25,13 @@ export interface KvBucket {
   write(key: string, value: Uint8Array, revision: number): Promise<number>
   /** Keys that currently hold a value. */
   keys(): Promise<string[]>
+  /**
+   * Calls `onEntry` with the latest entry of every key, then with every
+   * change, until the returned `stop()` is called. A throwing `onEntry` does
+   * not end the watch. When the watch ends on its own (the connection closed
+   * under it), `onEnd` is called and the caller may watch again.
+   */
+  watch(onEntry: (key: string, entry: KvEntry) => void, onEnd: (err?: unknown) => void): Promise<() => void>
 }
 
 /** JetStream's "wrong last sequence" error: the compare-and-set lost. */
@@ -64,6 +71,32 @@ export function openKvBucket(kv: KV, whenConnected: () => Promise<boolean>, serv
         for await (const key of await kv.keys()) keys.push(key)
         return keys.sort()
       })
+    },
+    async watch(onEntry, onEnd) {
+      const iterator = await guarded('watching keys', () => kv.watch({ key: '>' }))
+      let stopped = false
+      void (async () => {
+        for await (const entry of iterator) {
+          const deleted = entry.operation === 'DEL' || entry.operation === 'PURGE'
+          try {
+            onEntry(entry.key, { revision: entry.revision, value: deleted ? undefined : entry.value })
+          } catch {
+            // The consumer reports its own problems; one bad entry must not end the watch.
+          }
+        }
+      })().then(
+        () => {
+          if (!stopped) onEnd()
+        },
+        (err: unknown) => {
+          if (!stopped) onEnd(err)
+        },
+      )
+      return () => {
+        if (stopped) return
+        stopped = true
+        iterator.stop()
+      }
     },
   }
 }

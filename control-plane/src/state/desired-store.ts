@@ -43,6 +43,9 @@ export interface DesiredStoreOptions {
   now?: () => number
 }
 
+/** The KV operations the store uses (no watch). */
+export type StoreBucket = Pick<KvBucket, 'get' | 'write' | 'keys'>
+
 /**
  * Read/modify/write of each service's {@link DesiredState} in the KV bucket.
  * Writes are compare-and-set on the revision read, retried on conflict, so
@@ -50,11 +53,11 @@ export interface DesiredStoreOptions {
  * before it is written, and expired rules are pruned on the way.
  */
 export class DesiredStore {
-  readonly #kv: KvBucket
+  readonly #kv: StoreBucket
   readonly #maxAttempts: number
   readonly #now: () => number
 
-  constructor(kv: KvBucket, options: DesiredStoreOptions = {}) {
+  constructor(kv: StoreBucket, options: DesiredStoreOptions = {}) {
     this.#kv = kv
     this.#maxAttempts = options.maxAttempts ?? 10
     this.#now = options.now ?? Date.now
@@ -151,6 +154,7 @@ export function ruleToMessage(rule: Rule): NonNullable<DesiredStateInput['rules'
     id: rule.id,
     selector: { service: rule.selector.service, instance: rule.selector.instance, logger: rule.selector.logger },
     level: rule.level,
+    capture: rule.capture,
     expiresAt: rule.expiresAt,
     createdAt: rule.createdAt,
     author: rule.author,
@@ -158,7 +162,11 @@ export function ruleToMessage(rule: Rule): NonNullable<DesiredStateInput['rules'
   }
 }
 
-function decodeState(service: string, bytes: Uint8Array, revision: number): DesiredState {
+/**
+ * Decodes and validates a service's KV value.
+ * @throws {CorruptStateError} when it is not a valid DesiredState of `service`
+ */
+export function decodeState(service: string, bytes: Uint8Array, revision: number): DesiredState {
   let message: ReturnType<typeof codecs.desiredState.decode>
   try {
     message = codecs.desiredState.decode(bytes)
@@ -176,7 +184,9 @@ function decodeState(service: string, bytes: Uint8Array, revision: number): Desi
         instance: rule.selector?.instance || undefined,
         logger: rule.selector?.logger || undefined,
       },
-      level: rule.level ?? '',
+      // The oneof: exactly one of these is present; neither (or both) fails the schema.
+      level: rule.level,
+      capture: rule.capture && { metric: rule.capture.metric ?? '', intervalMs: rule.capture.intervalMs ?? 0 },
       expiresAt: rule.expiresAt || undefined,
       createdAt: rule.createdAt ?? 0,
       author: rule.author ?? '',

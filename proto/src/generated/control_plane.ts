@@ -2,14 +2,21 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Ack as _prodbench_v1_Ack, Ack__Output as _prodbench_v1_Ack__Output } from './prodbench/v1/Ack.js';
+import type { ActiveCapture as _prodbench_v1_ActiveCapture, ActiveCapture__Output as _prodbench_v1_ActiveCapture__Output } from './prodbench/v1/ActiveCapture.js';
 import type { AppliedConfig as _prodbench_v1_AppliedConfig, AppliedConfig__Output as _prodbench_v1_AppliedConfig__Output } from './prodbench/v1/AppliedConfig.js';
+import type { Capture as _prodbench_v1_Capture, Capture__Output as _prodbench_v1_Capture__Output } from './prodbench/v1/Capture.js';
 import type { ChangeResponse as _prodbench_v1_ChangeResponse, ChangeResponse__Output as _prodbench_v1_ChangeResponse__Output } from './prodbench/v1/ChangeResponse.js';
 import type { ControlPlaneClient as _prodbench_v1_ControlPlaneClient, ControlPlaneDefinition as _prodbench_v1_ControlPlaneDefinition } from './prodbench/v1/ControlPlane.js';
 import type { DesiredState as _prodbench_v1_DesiredState, DesiredState__Output as _prodbench_v1_DesiredState__Output } from './prodbench/v1/DesiredState.js';
 import type { EffectiveLevel as _prodbench_v1_EffectiveLevel, EffectiveLevel__Output as _prodbench_v1_EffectiveLevel__Output } from './prodbench/v1/EffectiveLevel.js';
+import type { GetHistogramRequest as _prodbench_v1_GetHistogramRequest, GetHistogramRequest__Output as _prodbench_v1_GetHistogramRequest__Output } from './prodbench/v1/GetHistogramRequest.js';
+import type { GetHistogramResponse as _prodbench_v1_GetHistogramResponse, GetHistogramResponse__Output as _prodbench_v1_GetHistogramResponse__Output } from './prodbench/v1/GetHistogramResponse.js';
 import type { GetStatusRequest as _prodbench_v1_GetStatusRequest, GetStatusRequest__Output as _prodbench_v1_GetStatusRequest__Output } from './prodbench/v1/GetStatusRequest.js';
 import type { GetStatusResponse as _prodbench_v1_GetStatusResponse, GetStatusResponse__Output as _prodbench_v1_GetStatusResponse__Output } from './prodbench/v1/GetStatusResponse.js';
 import type { Heartbeat as _prodbench_v1_Heartbeat, Heartbeat__Output as _prodbench_v1_Heartbeat__Output } from './prodbench/v1/Heartbeat.js';
+import type { HistogramBucket as _prodbench_v1_HistogramBucket, HistogramBucket__Output as _prodbench_v1_HistogramBucket__Output } from './prodbench/v1/HistogramBucket.js';
+import type { HistogramSnapshot as _prodbench_v1_HistogramSnapshot, HistogramSnapshot__Output as _prodbench_v1_HistogramSnapshot__Output } from './prodbench/v1/HistogramSnapshot.js';
+import type { HistogramWindow as _prodbench_v1_HistogramWindow, HistogramWindow__Output as _prodbench_v1_HistogramWindow__Output } from './prodbench/v1/HistogramWindow.js';
 import type { InstanceIdentity as _prodbench_v1_InstanceIdentity, InstanceIdentity__Output as _prodbench_v1_InstanceIdentity__Output } from './prodbench/v1/InstanceIdentity.js';
 import type { InstanceInfo as _prodbench_v1_InstanceInfo, InstanceInfo__Output as _prodbench_v1_InstanceInfo__Output } from './prodbench/v1/InstanceInfo.js';
 import type { LevelSource as _prodbench_v1_LevelSource, LevelSource__Output as _prodbench_v1_LevelSource__Output } from './prodbench/v1/LevelSource.js';
@@ -19,6 +26,8 @@ import type { ListRulesRequest as _prodbench_v1_ListRulesRequest, ListRulesReque
 import type { ListRulesResponse as _prodbench_v1_ListRulesResponse, ListRulesResponse__Output as _prodbench_v1_ListRulesResponse__Output } from './prodbench/v1/ListRulesResponse.js';
 import type { ListServicesRequest as _prodbench_v1_ListServicesRequest, ListServicesRequest__Output as _prodbench_v1_ListServicesRequest__Output } from './prodbench/v1/ListServicesRequest.js';
 import type { ListServicesResponse as _prodbench_v1_ListServicesResponse, ListServicesResponse__Output as _prodbench_v1_ListServicesResponse__Output } from './prodbench/v1/ListServicesResponse.js';
+import type { MetricInfo as _prodbench_v1_MetricInfo, MetricInfo__Output as _prodbench_v1_MetricInfo__Output } from './prodbench/v1/MetricInfo.js';
+import type { Percentile as _prodbench_v1_Percentile, Percentile__Output as _prodbench_v1_Percentile__Output } from './prodbench/v1/Percentile.js';
 import type { Rejection as _prodbench_v1_Rejection, Rejection__Output as _prodbench_v1_Rejection__Output } from './prodbench/v1/Rejection.js';
 import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRulesRequest__Output as _prodbench_v1_RemoveRulesRequest__Output } from './prodbench/v1/RemoveRulesRequest.js';
 import type { Rollout as _prodbench_v1_Rollout, Rollout__Output as _prodbench_v1_Rollout__Output } from './prodbench/v1/Rollout.js';
@@ -27,6 +36,7 @@ import type { RuleSpec as _prodbench_v1_RuleSpec, RuleSpec__Output as _prodbench
 import type { Selector as _prodbench_v1_Selector, Selector__Output as _prodbench_v1_Selector__Output } from './prodbench/v1/Selector.js';
 import type { ServiceSummary as _prodbench_v1_ServiceSummary, ServiceSummary__Output as _prodbench_v1_ServiceSummary__Output } from './prodbench/v1/ServiceSummary.js';
 import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from './prodbench/v1/SetRuleRequest.js';
+import type { WatchHistogramRequest as _prodbench_v1_WatchHistogramRequest, WatchHistogramRequest__Output as _prodbench_v1_WatchHistogramRequest__Output } from './prodbench/v1/WatchHistogramRequest.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -36,14 +46,21 @@ export interface ProtoGrpcType {
   prodbench: {
     v1: {
       Ack: MessageTypeDefinition<_prodbench_v1_Ack, _prodbench_v1_Ack__Output>
+      ActiveCapture: MessageTypeDefinition<_prodbench_v1_ActiveCapture, _prodbench_v1_ActiveCapture__Output>
       AppliedConfig: MessageTypeDefinition<_prodbench_v1_AppliedConfig, _prodbench_v1_AppliedConfig__Output>
+      Capture: MessageTypeDefinition<_prodbench_v1_Capture, _prodbench_v1_Capture__Output>
       ChangeResponse: MessageTypeDefinition<_prodbench_v1_ChangeResponse, _prodbench_v1_ChangeResponse__Output>
       ControlPlane: SubtypeConstructor<typeof grpc.Client, _prodbench_v1_ControlPlaneClient> & { service: _prodbench_v1_ControlPlaneDefinition }
       DesiredState: MessageTypeDefinition<_prodbench_v1_DesiredState, _prodbench_v1_DesiredState__Output>
       EffectiveLevel: MessageTypeDefinition<_prodbench_v1_EffectiveLevel, _prodbench_v1_EffectiveLevel__Output>
+      GetHistogramRequest: MessageTypeDefinition<_prodbench_v1_GetHistogramRequest, _prodbench_v1_GetHistogramRequest__Output>
+      GetHistogramResponse: MessageTypeDefinition<_prodbench_v1_GetHistogramResponse, _prodbench_v1_GetHistogramResponse__Output>
       GetStatusRequest: MessageTypeDefinition<_prodbench_v1_GetStatusRequest, _prodbench_v1_GetStatusRequest__Output>
       GetStatusResponse: MessageTypeDefinition<_prodbench_v1_GetStatusResponse, _prodbench_v1_GetStatusResponse__Output>
       Heartbeat: MessageTypeDefinition<_prodbench_v1_Heartbeat, _prodbench_v1_Heartbeat__Output>
+      HistogramBucket: MessageTypeDefinition<_prodbench_v1_HistogramBucket, _prodbench_v1_HistogramBucket__Output>
+      HistogramSnapshot: MessageTypeDefinition<_prodbench_v1_HistogramSnapshot, _prodbench_v1_HistogramSnapshot__Output>
+      HistogramWindow: MessageTypeDefinition<_prodbench_v1_HistogramWindow, _prodbench_v1_HistogramWindow__Output>
       InstanceIdentity: MessageTypeDefinition<_prodbench_v1_InstanceIdentity, _prodbench_v1_InstanceIdentity__Output>
       InstanceInfo: MessageTypeDefinition<_prodbench_v1_InstanceInfo, _prodbench_v1_InstanceInfo__Output>
       LevelSource: MessageTypeDefinition<_prodbench_v1_LevelSource, _prodbench_v1_LevelSource__Output>
@@ -53,6 +70,8 @@ export interface ProtoGrpcType {
       ListRulesResponse: MessageTypeDefinition<_prodbench_v1_ListRulesResponse, _prodbench_v1_ListRulesResponse__Output>
       ListServicesRequest: MessageTypeDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesRequest__Output>
       ListServicesResponse: MessageTypeDefinition<_prodbench_v1_ListServicesResponse, _prodbench_v1_ListServicesResponse__Output>
+      MetricInfo: MessageTypeDefinition<_prodbench_v1_MetricInfo, _prodbench_v1_MetricInfo__Output>
+      Percentile: MessageTypeDefinition<_prodbench_v1_Percentile, _prodbench_v1_Percentile__Output>
       Rejection: MessageTypeDefinition<_prodbench_v1_Rejection, _prodbench_v1_Rejection__Output>
       RemoveRulesRequest: MessageTypeDefinition<_prodbench_v1_RemoveRulesRequest, _prodbench_v1_RemoveRulesRequest__Output>
       Rollout: MessageTypeDefinition<_prodbench_v1_Rollout, _prodbench_v1_Rollout__Output>
@@ -61,6 +80,7 @@ export interface ProtoGrpcType {
       Selector: MessageTypeDefinition<_prodbench_v1_Selector, _prodbench_v1_Selector__Output>
       ServiceSummary: MessageTypeDefinition<_prodbench_v1_ServiceSummary, _prodbench_v1_ServiceSummary__Output>
       SetRuleRequest: MessageTypeDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_SetRuleRequest__Output>
+      WatchHistogramRequest: MessageTypeDefinition<_prodbench_v1_WatchHistogramRequest, _prodbench_v1_WatchHistogramRequest__Output>
     }
   }
 }

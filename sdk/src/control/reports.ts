@@ -2,6 +2,8 @@ import type { AckInput, AppliedConfigInput, HeartbeatInput } from '@prodbench/pr
 import type { EffectiveConfig } from '../core/index.js'
 import type { Identity } from '../identity.js'
 import type { LoggerLevel } from '../logging/logger-registry.js'
+import type { MetricInfo } from '../metrics/metric-registry.js'
+import type { CaptureReport } from './capture-runner.js'
 import type { RejectionStats } from './state-follower.js'
 
 /** What an instance runs now, in the wire shape of `prodbench.v1.AppliedConfig`. */
@@ -9,6 +11,7 @@ export function appliedConfig(
   config: EffectiveConfig,
   levels: readonly LoggerLevel[],
   rejections: RejectionStats,
+  captures: readonly CaptureReport[] = [],
 ): AppliedConfigInput {
   return {
     revision: config.revision,
@@ -32,6 +35,7 @@ export function appliedConfig(
       lastAt: rejections.lastAt ?? 0,
       lastRevision: rejections.lastRevision ?? 0,
     },
+    captures: captures.map((c) => ({ ...c, refused: c.refused ?? '', expiresAt: c.expiresAt ?? 0 })),
   }
 }
 
@@ -66,8 +70,12 @@ export function heartbeatMessage(
   reconnects: number,
   now: number,
   leaving = false,
+  metrics: readonly MetricInfo[] = [],
+  snapshotsDropped = 0,
 ): HeartbeatInput {
   return {
+    metrics: metrics.map((m) => ({ ...m })),
+    snapshotsDropped,
     identity: identityMessage(identity),
     applied,
     uptimeMs: now - identity.startedAt,

@@ -13,18 +13,26 @@ export {
   MAX_INSTANCE_LENGTH,
   MAX_LOGGER_LENGTH,
   MAX_SERVICE_LENGTH,
+  metricMatches,
+  metricNameProblem,
+  metricPatternProblem,
   serviceNameProblem,
   toToken,
 } from './names.js'
 export type { EffectiveConfig, InstanceRef, LevelSource, ResolvedLevel } from './resolve.js'
 export { levelFor, loggerMatches, resolve } from './resolve.js'
 export {
+  Capture,
   DesiredState,
   InstanceId,
   isExpired,
   LoggerPattern,
+  MAX_CAPTURE_INTERVAL_MS,
   MAX_RULES_PER_SERVICE,
   MAX_TTL_MS,
+  MetricName,
+  MetricPattern,
+  MIN_CAPTURE_INTERVAL_MS,
   Rule,
   RuleId,
   RuleSpec,

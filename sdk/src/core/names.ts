@@ -33,6 +33,36 @@ export function loggerPatternProblem(pattern: string): string | undefined {
   return pathProblem(pattern, true)
 }
 
+/** Returns why `name` is not a valid metric name ("http.server.duration"), or undefined. */
+export function metricNameProblem(name: string): string | undefined {
+  return pathProblem(name, false)
+}
+
+/**
+ * Returns why `pattern` is not a valid metric pattern, or undefined. A segment
+ * may be `*` (exactly one segment); the last may be `**` (any number, even none).
+ */
+export function metricPatternProblem(pattern: string): string | undefined {
+  if (pattern === '**') return undefined
+  const body = pattern.endsWith('.**') ? pattern.slice(0, -3) : pattern
+  const why = pathProblem(body, true)
+  return why ? `${why}; a trailing ".**" matches any number of segments` : undefined
+}
+
+/** True when metric pattern `pattern` (see {@link metricPatternProblem}) covers metric `name`. */
+export function metricMatches(pattern: string, name: string): boolean {
+  if (pattern === '**') return true
+  const want = pattern.split('.')
+  const have = name.split('.')
+  const rest = want[want.length - 1] === '**'
+  if (rest) want.pop()
+  if (rest ? have.length < want.length : have.length !== want.length) return false
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] !== '*' && want[i] !== have[i]) return false
+  }
+  return true
+}
+
 /** Turns any string into a valid token (for default instance ids built from host names). */
 export function toToken(text: string, maxLength = MAX_INSTANCE_LENGTH): string {
   const token = text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')

@@ -15,8 +15,10 @@ export interface InstanceRef {
 export interface EffectiveConfig {
   /** KV revision the state came from; 0 when there was none. */
   readonly revision: number
-  /** Applicable, unexpired rules, most specific first. */
+  /** Applicable, unexpired rules, most specific first (level and capture rules alike). */
   readonly rules: readonly Rule[]
+  /** The capture rules among `rules`, newest first. */
+  readonly captures: readonly Rule[]
   /** Fingerprint of `rules` (ids, actions, expiries): equal hashes, equal behaviour. */
   readonly hash: string
   /** Earliest moment a rule in `rules` expires, when any does: resolve again then. */
@@ -53,8 +55,14 @@ export function resolve(state: DesiredState | undefined, who: InstanceRef, now: 
   for (const rule of rules) {
     if (rule.expiresAt && (nextExpiryAt === undefined || rule.expiresAt < nextExpiryAt)) nextExpiryAt = rule.expiresAt
   }
-  const hash = fnv1a(JSON.stringify(rules.map((r) => [r.id, r.selector.logger ?? '', r.level, r.expiresAt ?? 0])))
-  return nextExpiryAt === undefined ? { revision, rules, hash } : { revision, rules, hash, nextExpiryAt }
+  const captures = rules
+    .filter((rule) => rule.capture !== undefined)
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+  const hash = fnv1a(
+    JSON.stringify(rules.map((r) => [r.id, r.selector.logger ?? '', r.level ?? '', r.capture ?? '', r.expiresAt ?? 0])),
+  )
+  const config = { revision, rules, captures, hash }
+  return nextExpiryAt === undefined ? config : { ...config, nextExpiryAt }
 }
 
 /**
@@ -69,7 +77,9 @@ export function levelFor(
   codeLevels?: ReadonlyMap<string, Level>,
 ): ResolvedLevel {
   for (const rule of config.rules) {
-    if (loggerMatches(rule.selector.logger, name)) return { level: rule.level, source: { kind: 'rule', rule } }
+    if (rule.level !== undefined && loggerMatches(rule.selector.logger, name)) {
+      return { level: rule.level, source: { kind: 'rule', rule } }
+    }
   }
   if (codeLevels && codeLevels.size > 0) {
     const segments = name === '' ? [] : name.split('.')

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { Level } from './levels.js'
-import { instanceIdProblem, loggerPatternProblem, serviceNameProblem } from './names.js'
+import {
+  instanceIdProblem,
+  loggerPatternProblem,
+  metricNameProblem,
+  metricPatternProblem,
+  serviceNameProblem,
+} from './names.js'
 
 function checked(problem: (value: string) => string | undefined) {
   return z.string().superRefine((value, ctx) => {
@@ -15,6 +21,10 @@ export const ServiceName = checked(serviceNameProblem)
 export const InstanceId = checked(instanceIdProblem)
 /** A logger name or pattern: dotted tokens, `*` for one segment. */
 export const LoggerPattern = checked(loggerPatternProblem)
+/** A metric name: dotted tokens. */
+export const MetricName = checked(metricNameProblem)
+/** A metric pattern: dotted tokens, `*` for one segment, a trailing `**` for any. */
+export const MetricPattern = checked(metricPatternProblem)
 /** A rule id as assigned by the control plane. */
 export const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"')
 
@@ -32,19 +42,58 @@ export type Selector = z.infer<typeof Selector>
 /** The most rules one service's desired state may hold. */
 export const MAX_RULES_PER_SERVICE = 1_000
 
-/**
- * One override in a service's desired state. `level` is the action (the only
- * one so far); `expiresAt` 0 or absent means it never expires.
- */
-export const Rule = z.object({
-  id: RuleId,
-  selector: Selector,
-  level: Level,
-  expiresAt: UnixMs.optional(),
-  createdAt: UnixMs,
-  author: z.string().max(200),
-  reason: z.string().max(1_000).optional(),
+/** Shortest and longest capture interval; intervals are whole seconds. */
+export const MIN_CAPTURE_INTERVAL_MS = 1_000
+export const MAX_CAPTURE_INTERVAL_MS = 3_600_000
+
+/** A histogram capture: publish the interval histograms of the metrics `metric` covers. */
+export const Capture = z.object({
+  metric: MetricPattern,
+  intervalMs: z
+    .number()
+    .int()
+    .min(MIN_CAPTURE_INTERVAL_MS)
+    .max(MAX_CAPTURE_INTERVAL_MS)
+    .refine((ms) => ms % 1_000 === 0, 'must be whole seconds'),
 })
+export type Capture = z.infer<typeof Capture>
+
+/** Checks that exactly one action is set and that a capture has no logger. */
+function oneAction(
+  rule: { level?: unknown; capture?: unknown; selector: { logger?: string } },
+  ctx: z.RefinementCtx,
+): void {
+  const actions = (rule.level !== undefined ? 1 : 0) + (rule.capture !== undefined ? 1 : 0)
+  if (actions !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['level'], message: 'exactly one action (level or capture) must be set' })
+  }
+  if (rule.capture !== undefined && rule.selector.logger !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['selector', 'logger'],
+      message: 'a capture selects metrics, not loggers: leave logger empty',
+      input: rule.selector.logger,
+    })
+  }
+}
+
+/**
+ * One override in a service's desired state. Its action is `level` (set the
+ * level of the loggers it covers) or `capture` (stream histograms); exactly
+ * one is set. `expiresAt` 0 or absent means it never expires.
+ */
+export const Rule = z
+  .object({
+    id: RuleId,
+    selector: Selector,
+    level: Level.optional(),
+    capture: Capture.optional(),
+    expiresAt: UnixMs.optional(),
+    createdAt: UnixMs,
+    author: z.string().max(200),
+    reason: z.string().max(1_000).optional(),
+  })
+  .superRefine(oneAction)
 export type Rule = z.infer<typeof Rule>
 
 /** The value of a service's key in the desired-state KV bucket. */
@@ -78,12 +127,15 @@ export type DesiredState = z.infer<typeof DesiredState>
 export const MAX_TTL_MS = 366 * 86_400_000
 
 /** What an operator asks for; the control plane turns it into a {@link Rule}. */
-export const RuleSpec = z.object({
-  selector: Selector,
-  level: Level,
-  ttlMs: z.number().int().nonnegative().max(MAX_TTL_MS).optional(),
-  reason: z.string().max(1_000).optional(),
-})
+export const RuleSpec = z
+  .object({
+    selector: Selector,
+    level: Level.optional(),
+    capture: Capture.optional(),
+    ttlMs: z.number().int().nonnegative().max(MAX_TTL_MS).optional(),
+    reason: z.string().max(1_000).optional(),
+  })
+  .superRefine(oneAction)
 export type RuleSpec = z.infer<typeof RuleSpec>
 
 /** True when the rule no longer applies at `now`. */

@@ -17,7 +17,7 @@ export class SubjectNameError extends Error {
   readonly code = 'PB_BAD_NAME'
 }
 
-function token(kind: 'service' | 'instance', value: string): string {
+function token(kind: 'service' | 'instance' | 'capture', value: string): string {
   const why = kind === 'service' ? serviceNameProblem(value) : instanceIdProblem(value)
   if (why) throw new SubjectNameError(`${kind} name ${JSON.stringify(value.slice(0, 80))} ${why}`)
   return value
@@ -35,6 +35,11 @@ export const subjects = {
     `${SUBJECT_ROOT}.ack.${token('service', service)}.${token('instance', instance)}`,
   /** Every ack. */
   allAcks: `${SUBJECT_ROOT}.ack.>`,
+  /** Interval histograms of a capture: `pb.v1.hist.<service>.<capture id>.<instance>`. */
+  histogram: (service: string, captureId: string, instance: string) =>
+    `${SUBJECT_ROOT}.hist.${token('service', service)}.${token('capture', captureId)}.${token('instance', instance)}`,
+  /** Every histogram snapshot. */
+  allHistograms: `${SUBJECT_ROOT}.hist.>`,
   /** Asks every instance to send a heartbeat now (a control plane that just started). */
   discover: `${SUBJECT_ROOT}.discover`,
 } as const

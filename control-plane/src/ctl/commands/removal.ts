@@ -1,15 +1,15 @@
-/** What reset and rm print: the rules removed and how the change rolled out. */
+/** What reset, rm and capture stop print: the rules removed and how the change rolled out. */
 import type { ChangeResponse } from '@prodbench/proto'
 import { plural, type Report, type View } from '../context.js'
 import { EXIT } from '../errors.js'
-import { rolloutLines, selectorLabel, summarizeRollout, table } from '../format.js'
+import { actionHeader, actionText, rolloutLines, selectorLabel, summarizeRollout, table } from '../format.js'
 
 /** What was asked to be removed. */
 export interface RemovalRequest {
-  command: 'reset' | 'rm'
+  command: 'reset' | 'rm' | 'capture stop'
   /** The selector (reset) or service (rm) the removal was scoped to. */
   target: string
-  /** Ids asked for by rm; ids the server did not remove are reported as not found. */
+  /** Ids asked for by rm or capture stop; ids the server did not remove are reported as not found. */
   ruleIds?: readonly string[]
 }
 
@@ -30,10 +30,10 @@ export function removalReport(request: RemovalRequest, response: ChangeResponse,
     const rows = removed.map((rule) => [
       rule.id ?? '?',
       selectorLabel(rule.selector),
-      rule.level ?? '?',
+      actionText(rule),
       rule.author ?? '',
     ])
-    const indented = table(['ID', 'TARGET', 'LEVEL', 'AUTHOR'], rows, {
+    const indented = table(['ID', 'TARGET', actionHeader(removed), 'AUTHOR'], rows, {
       header: view.style.dim,
       ...(view.width ? { maxWidth: view.width - 2 } : {}),
     })

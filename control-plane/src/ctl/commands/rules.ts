@@ -3,7 +3,7 @@ import type { ListRulesResponse } from '@prodbench/proto'
 import type { Command } from '../args.js'
 import { type Context, plural, type Report, type View, viewOf } from '../context.js'
 import { EXIT } from '../errors.js'
-import { expiryText, selectorLabel, table } from '../format.js'
+import { actionHeader, actionText, expiryText, selectorLabel, table } from '../format.js'
 
 type RulesCommand = Extract<Command, { name: 'rules' }>
 
@@ -27,14 +27,14 @@ export function rulesReport(command: RulesCommand, response: ListRulesResponse, 
   const rows = list.map((rule) => [
     rule.id ?? '?',
     selectorLabel(rule.selector),
-    { text: rule.level ?? '?', paint: view.style.yellow },
+    { text: actionText(rule), paint: view.style.yellow },
     rule.author ?? '',
     expiryText(rule.expiresAt, view.now),
     rule.reason ?? '',
   ])
   const lines = [
     view.style.bold(`${command.service}: ${plural(list.length, 'rule')}, revision ${revision}`),
-    ...table(['ID', 'TARGET', 'LEVEL', 'AUTHOR', 'EXPIRES', 'REASON'], rows, {
+    ...table(['ID', 'TARGET', actionHeader(list), 'AUTHOR', 'EXPIRES', 'REASON'], rows, {
       header: view.style.bold,
       ...(view.width ? { maxWidth: view.width } : {}),
     }),

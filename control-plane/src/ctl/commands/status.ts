@@ -62,7 +62,10 @@ function instanceRows(instances: InstanceInfoMessage[], revision: number, view: 
         instance.identity?.instance ?? '?',
         instance.identity?.host ?? '',
         String(instance.identity?.pid ?? ''),
-        shortDuration(instance.uptimeMs ?? 0),
+        // From the start time, not the uptime of the last heartbeat, which is up to an interval old.
+        shortDuration(
+          instance.identity?.startedAt ? Math.max(0, view.now - instance.identity.startedAt) : (instance.uptimeMs ?? 0),
+        ),
         behind ? { text: `${applied} (behind)`, paint: view.style.yellow } : String(applied),
         instance.applied?.configHash ?? '',
       ]

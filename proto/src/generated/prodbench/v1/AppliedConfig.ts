@@ -2,6 +2,7 @@
 
 import type { EffectiveLevel as _prodbench_v1_EffectiveLevel, EffectiveLevel__Output as _prodbench_v1_EffectiveLevel__Output } from '../../prodbench/v1/EffectiveLevel.js';
 import type { Rejection as _prodbench_v1_Rejection, Rejection__Output as _prodbench_v1_Rejection__Output } from '../../prodbench/v1/Rejection.js';
+import type { ActiveCapture as _prodbench_v1_ActiveCapture, ActiveCapture__Output as _prodbench_v1_ActiveCapture__Output } from '../../prodbench/v1/ActiveCapture.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface AppliedConfig {
@@ -9,6 +10,7 @@ export interface AppliedConfig {
   'configHash'?: (string);
   'levels'?: (_prodbench_v1_EffectiveLevel)[];
   'rejected'?: (_prodbench_v1_Rejection | null);
+  'captures'?: (_prodbench_v1_ActiveCapture)[];
 }
 
 export interface AppliedConfig__Output {
@@ -16,4 +18,5 @@ export interface AppliedConfig__Output {
   'configHash'?: (string);
   'levels'?: (_prodbench_v1_EffectiveLevel__Output)[];
   'rejected'?: (_prodbench_v1_Rejection__Output);
+  'captures'?: (_prodbench_v1_ActiveCapture__Output)[];
 }

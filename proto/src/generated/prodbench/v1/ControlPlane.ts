@@ -3,8 +3,11 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ChangeResponse as _prodbench_v1_ChangeResponse, ChangeResponse__Output as _prodbench_v1_ChangeResponse__Output } from '../../prodbench/v1/ChangeResponse.js';
+import type { GetHistogramRequest as _prodbench_v1_GetHistogramRequest, GetHistogramRequest__Output as _prodbench_v1_GetHistogramRequest__Output } from '../../prodbench/v1/GetHistogramRequest.js';
+import type { GetHistogramResponse as _prodbench_v1_GetHistogramResponse, GetHistogramResponse__Output as _prodbench_v1_GetHistogramResponse__Output } from '../../prodbench/v1/GetHistogramResponse.js';
 import type { GetStatusRequest as _prodbench_v1_GetStatusRequest, GetStatusRequest__Output as _prodbench_v1_GetStatusRequest__Output } from '../../prodbench/v1/GetStatusRequest.js';
 import type { GetStatusResponse as _prodbench_v1_GetStatusResponse, GetStatusResponse__Output as _prodbench_v1_GetStatusResponse__Output } from '../../prodbench/v1/GetStatusResponse.js';
+import type { HistogramWindow as _prodbench_v1_HistogramWindow, HistogramWindow__Output as _prodbench_v1_HistogramWindow__Output } from '../../prodbench/v1/HistogramWindow.js';
 import type { ListInstancesRequest as _prodbench_v1_ListInstancesRequest, ListInstancesRequest__Output as _prodbench_v1_ListInstancesRequest__Output } from '../../prodbench/v1/ListInstancesRequest.js';
 import type { ListInstancesResponse as _prodbench_v1_ListInstancesResponse, ListInstancesResponse__Output as _prodbench_v1_ListInstancesResponse__Output } from '../../prodbench/v1/ListInstancesResponse.js';
 import type { ListRulesRequest as _prodbench_v1_ListRulesRequest, ListRulesRequest__Output as _prodbench_v1_ListRulesRequest__Output } from '../../prodbench/v1/ListRulesRequest.js';
@@ -13,8 +16,18 @@ import type { ListServicesRequest as _prodbench_v1_ListServicesRequest, ListServ
 import type { ListServicesResponse as _prodbench_v1_ListServicesResponse, ListServicesResponse__Output as _prodbench_v1_ListServicesResponse__Output } from '../../prodbench/v1/ListServicesResponse.js';
 import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRulesRequest__Output as _prodbench_v1_RemoveRulesRequest__Output } from '../../prodbench/v1/RemoveRulesRequest.js';
 import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from '../../prodbench/v1/SetRuleRequest.js';
+import type { WatchHistogramRequest as _prodbench_v1_WatchHistogramRequest, WatchHistogramRequest__Output as _prodbench_v1_WatchHistogramRequest__Output } from '../../prodbench/v1/WatchHistogramRequest.js';
 
 export interface ControlPlaneClient extends grpc.Client {
+  GetHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  GetHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  GetHistogram(argument: _prodbench_v1_GetHistogramRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  GetHistogram(argument: _prodbench_v1_GetHistogramRequest, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  getHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  getHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  getHistogram(argument: _prodbench_v1_GetHistogramRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  getHistogram(argument: _prodbench_v1_GetHistogramRequest, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
+  
   GetStatus(argument: _prodbench_v1_GetStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
   GetStatus(argument: _prodbench_v1_GetStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
   GetStatus(argument: _prodbench_v1_GetStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetStatusResponse__Output>): grpc.ClientUnaryCall;
@@ -69,9 +82,16 @@ export interface ControlPlaneClient extends grpc.Client {
   setRule(argument: _prodbench_v1_SetRuleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
   setRule(argument: _prodbench_v1_SetRuleRequest, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
   
+  WatchHistogram(argument: _prodbench_v1_WatchHistogramRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
+  WatchHistogram(argument: _prodbench_v1_WatchHistogramRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
+  watchHistogram(argument: _prodbench_v1_WatchHistogramRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
+  watchHistogram(argument: _prodbench_v1_WatchHistogramRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
+  
 }
 
 export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation {
+  GetHistogram: grpc.handleUnaryCall<_prodbench_v1_GetHistogramRequest__Output, _prodbench_v1_GetHistogramResponse>;
+  
   GetStatus: grpc.handleUnaryCall<_prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse>;
   
   ListInstances: grpc.handleUnaryCall<_prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse>;
@@ -84,13 +104,17 @@ export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation 
   
   SetRule: grpc.handleUnaryCall<_prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse>;
   
+  WatchHistogram: grpc.handleServerStreamingCall<_prodbench_v1_WatchHistogramRequest__Output, _prodbench_v1_HistogramWindow>;
+  
 }
 
 export interface ControlPlaneDefinition extends grpc.ServiceDefinition {
+  GetHistogram: MethodDefinition<_prodbench_v1_GetHistogramRequest, _prodbench_v1_GetHistogramResponse, _prodbench_v1_GetHistogramRequest__Output, _prodbench_v1_GetHistogramResponse__Output>
   GetStatus: MethodDefinition<_prodbench_v1_GetStatusRequest, _prodbench_v1_GetStatusResponse, _prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse__Output>
   ListInstances: MethodDefinition<_prodbench_v1_ListInstancesRequest, _prodbench_v1_ListInstancesResponse, _prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse__Output>
   ListRules: MethodDefinition<_prodbench_v1_ListRulesRequest, _prodbench_v1_ListRulesResponse, _prodbench_v1_ListRulesRequest__Output, _prodbench_v1_ListRulesResponse__Output>
   ListServices: MethodDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesResponse, _prodbench_v1_ListServicesRequest__Output, _prodbench_v1_ListServicesResponse__Output>
   RemoveRules: MethodDefinition<_prodbench_v1_RemoveRulesRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_RemoveRulesRequest__Output, _prodbench_v1_ChangeResponse__Output>
   SetRule: MethodDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse__Output>
+  WatchHistogram: MethodDefinition<_prodbench_v1_WatchHistogramRequest, _prodbench_v1_HistogramWindow, _prodbench_v1_WatchHistogramRequest__Output, _prodbench_v1_HistogramWindow__Output>
 }

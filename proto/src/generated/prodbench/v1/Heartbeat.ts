@@ -2,6 +2,7 @@
 
 import type { InstanceIdentity as _prodbench_v1_InstanceIdentity, InstanceIdentity__Output as _prodbench_v1_InstanceIdentity__Output } from '../../prodbench/v1/InstanceIdentity.js';
 import type { AppliedConfig as _prodbench_v1_AppliedConfig, AppliedConfig__Output as _prodbench_v1_AppliedConfig__Output } from '../../prodbench/v1/AppliedConfig.js';
+import type { MetricInfo as _prodbench_v1_MetricInfo, MetricInfo__Output as _prodbench_v1_MetricInfo__Output } from '../../prodbench/v1/MetricInfo.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Heartbeat {
@@ -12,6 +13,8 @@ export interface Heartbeat {
   'leaving'?: (boolean);
   'reconnects'?: (number);
   'at'?: (number | string | Long);
+  'metrics'?: (_prodbench_v1_MetricInfo)[];
+  'snapshotsDropped'?: (number | string | Long);
 }
 
 export interface Heartbeat__Output {
@@ -22,4 +25,6 @@ export interface Heartbeat__Output {
   'leaving'?: (boolean);
   'reconnects'?: (number);
   'at'?: (number);
+  'metrics'?: (_prodbench_v1_MetricInfo__Output)[];
+  'snapshotsDropped'?: (number);
 }

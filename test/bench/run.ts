@@ -2,12 +2,13 @@
  * `npm run bench`: runs the benchmark suites and prints one table per suite,
  * each comparing prodbench with the raw dependency measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [--only logger|propagation|histogram] [--quick]
+ *   node --import tsx test/bench/run.ts [--only logger|propagation|histogram|idle] [--quick]
  *
  * Benchmarks are never assertions: nothing here fails on a slow number.
  */
 import { parseArgs } from 'node:util'
 import { histogramBench } from './histogram.bench.js'
+import { idleBench } from './idle.bench.js'
 import { loggerBench } from './logger.bench.js'
 import { describeMachine } from './machine.js'
 import { propagationBench } from './propagation.bench.js'
@@ -17,6 +18,7 @@ const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = 
   logger: loggerBench,
   propagation: propagationBench,
   histogram: histogramBench,
+  idle: idleBench,
 }
 
 async function main(): Promise<void> {

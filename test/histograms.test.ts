@@ -13,6 +13,7 @@ import { startControlPlane } from '../control-plane/src/index.js'
 import { eventually, startInstance } from './helpers/fleet.js'
 import { controlPlaneClient } from './helpers/grpc.js'
 import { startTestNats } from './helpers/nats-server.js'
+import { mulberry32 } from './helpers/random.js'
 
 const METRIC = 'http.server.duration'
 const CTL = fileURLToPath(new URL('../control-plane/bin/ctl.js', import.meta.url))
@@ -40,23 +41,12 @@ async function startCapture(client: ReturnType<typeof controlPlaneClient>, ttlMs
   return { id, expiresAt: res?.rules?.[0]?.expiresAt ?? 0 }
 }
 
-/** A seeded PRNG (mulberry32), so the values are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 test('capture - the merged histogram of three instances equals the histogram of the union of their values', async (t) => {
   const { client, instances } = await fleet(t, ['a', 'b', 'c'])
   const histograms = instances.map((i) => i.pb.histogram(METRIC, { unit: 'us' }))
   await startCapture(client)
   const union = build({ useWebAssembly: false, bitBucketSize: 64, numberOfSignificantValueDigits: 3 })
-  const next = random(42)
+  const next = mulberry32(42)
   histograms.forEach((h, n) => {
     for (let i = 0; i < 2_000; i++) {
       const v = Math.round(50 + next() ** 3 * 200_000 * (n + 1))

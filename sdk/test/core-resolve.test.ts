@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { mulberry32 } from '../../test/helpers/random.js'
 import {
   type DesiredState,
   LEVELS,
@@ -205,17 +206,6 @@ test('resolve - config hash is equal for equal rule sets and changes with a leve
   assert.notEqual(resolve(undefined, who, NOW).hash, a.hash)
 })
 
-// A property test against an independent reading of the documented precedence.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T
 const SEGMENTS = ['db', 'pool', 'http', 'x']
 const path = (rnd: () => number, depth: number, star: boolean) =>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { build, type JsHistogram } from 'hdr-histogram-js'
+import { mulberry32 } from '../../test/helpers/random.js'
 import {
   countsIndex,
   defaultRange,
@@ -10,18 +11,6 @@ import {
   UNITS,
   valueFromIndex,
 } from '../src/metrics/index.js'
-
-/** Seeded PRNG (mulberry32): the same values on every run, so a failure reproduces. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 /** A JsHistogram with 8-bit counts: the layout is the same at every count size, the memory is not. */
 function jsHistogram(lowest: number, highest: number, digits: number): JsHistogram {

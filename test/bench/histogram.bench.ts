@@ -12,6 +12,7 @@ import {
 } from '@prodbench/sdk/metrics'
 import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64 } from 'hdr-histogram-js'
 import { Histogram as PromHistogram, Registry } from 'prom-client'
+import { mulberry32 } from '../helpers/random.js'
 import { ByteSink } from './byte-sink.js'
 import { median } from './stats.js'
 import { fmt, type Table } from './table.js'
@@ -26,18 +27,6 @@ type Loop = (iterations: number) => void
 
 const LAYOUT = hdrLayout(1, 3.6e9, 3)
 const VALUES_MASK = 0xffff
-
-/** Seeded PRNG (mulberry32), so every run records the same values. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 /**
  * Latency-like values in µs: log-normal around 2 ms (σ ≈ 0.8), plus a 1 % tail

@@ -223,6 +223,35 @@ describe('ctl format - other commands', () => {
     for (const line of lines) assert.ok(line.length <= 80, `longer than 80: ${line}`)
   })
 
+  test('ctl format - status lists captures: where they run, what they match, who refused them', () => {
+    const instance = (id: string, refused = '') => ({
+      identity: { service: 'checkout', instance: id, host: 'web', pid: 1 },
+      applied: {
+        revision: 3,
+        configHash: 'abcd',
+        levels: [{ logger: '', level: 'info', source: {} }],
+        captures: [
+          {
+            captureId: 'r-c1',
+            metric: 'http.**',
+            intervalMs: 1_000,
+            metrics: refused ? [] : ['http.server.duration'],
+            refused,
+          },
+        ],
+      },
+    })
+    const response: GetStatusResponse = {
+      service: 'checkout',
+      revision: 3,
+      instances: [instance('a'), instance('b', 'over the limit of 8')],
+    }
+    const lines = statusReport({ name: 'status', service: 'checkout' }, response, { ...plain, width: 80 }).lines
+    const at = lines.findIndex((line) => line.startsWith('CAPTURE'))
+    assert.ok(at > 0, lines.join('\n'))
+    assert.match(lines[at + 1] ?? '', /^r-c1\s+http\.\*\*\s+1s\s+1\/2\s+refused on b \(capture limit\)$/)
+  })
+
   test('ctl format - rules shows target, author, expiry time and "in"', () => {
     const response = {
       revision: 12,

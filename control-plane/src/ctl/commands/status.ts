@@ -40,6 +40,10 @@ export function statusReport(command: StatusCommand, response: GetStatusResponse
     }),
   )
   lines.push('', ...table(['LOGGER', 'LEVEL', 'ON', 'SOURCE'], levelRows(instances, view), tableOptions))
+  const captures = captureRows(instances, view)
+  if (captures.length > 0) {
+    lines.push('', ...table(['CAPTURE', 'METRIC', 'EVERY', 'ON', 'METRICS'], captures, tableOptions))
+  }
   for (const instance of instances) {
     const rejected = instance.applied?.rejected
     if (!rejected?.count) continue
@@ -107,6 +111,42 @@ function levelRows(instances: InstanceInfoMessage[], view: View): Cell[][] {
       `${sourceText(group.source, view)}${where}`,
     ]
   })
+}
+
+/** One row per capture: on how many instances it runs, what it matches there, who refused it. */
+function captureRows(instances: InstanceInfoMessage[], view: View): Cell[][] {
+  const byId = new Map<
+    string,
+    { metric: string; every: number; running: string[]; refused: string[]; metrics: Set<string> }
+  >()
+  for (const instance of instances) {
+    const id = instance.identity?.instance ?? '?'
+    for (const capture of instance.applied?.captures ?? []) {
+      const key = capture.captureId ?? '?'
+      const row = byId.get(key) ?? {
+        metric: capture.metric ?? '',
+        every: capture.intervalMs ?? 0,
+        running: [],
+        refused: [],
+        metrics: new Set<string>(),
+      }
+      if (capture.refused) row.refused.push(id)
+      else row.running.push(id)
+      for (const metric of capture.metrics ?? []) row.metrics.add(metric)
+      byId.set(key, row)
+    }
+  }
+  return [...byId.entries()].map(([id, row]) => [
+    id,
+    row.metric,
+    shortDuration(row.every),
+    row.running.length === instances.length ? 'all' : `${row.running.length}/${instances.length}`,
+    row.refused.length > 0
+      ? { text: `refused on ${row.refused.join(', ')} (capture limit)`, paint: view.style.red }
+      : row.metrics.size > 0
+        ? [...row.metrics].sort().join(', ')
+        : 'no matching metric yet',
+  ])
 }
 
 function sourceText(source: EffectiveLevelMessage['source'], view: View): string {

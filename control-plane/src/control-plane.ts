@@ -4,10 +4,11 @@ import { DESIRED_STATE_BUCKET } from '@prodbench/sdk/core'
 import { ControlApi } from './api/control-api.js'
 import { errorMessage, NatsServerStartError } from './errors.js'
 import { type GrpcServerHandle, startGrpcServer } from './grpc/grpc-server.js'
-import { HistogramHub, type HistogramStats } from './histograms/index.js'
+import { CaptureTracker, HistogramHub, type HistogramStats } from './histograms/index.js'
 import { connectNats, type NatsLink, type NatsServerHandle, startNatsServer } from './nats/index.js'
 import { type ControlPlaneOptions, DEFAULT_NATS_PORT, resolveOptions, splitHostPort } from './options.js'
 import { feedRegistry, InstanceRegistry, type RegistryFeed, type RegistryStats } from './registry/index.js'
+import { ScalarHub, type ScalarStats } from './scalars/index.js'
 import { DesiredStore } from './state/desired-store.js'
 
 /** Revisions of each service's desired state kept in KV (for `nats kv history`). */
@@ -16,6 +17,8 @@ const KV_HISTORY = 10
 /** What `ControlPlane.stats()` reports. */
 export interface ControlPlaneStats extends RegistryStats {
   readonly histograms: HistogramStats
+  /** The counter/gauge merger's counters. */
+  readonly scalars: ScalarStats
 }
 
 /** A running control plane. */
@@ -96,9 +99,16 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     closers.push(() => feed.close())
 
     const store = new DesiredStore(kv)
-    const histograms = new HistogramHub({ link, kv, store, registry, limits: opts.histograms, warn })
+    // One view of the captures (one KV watch) for both mergers.
+    const captures = new CaptureTracker({ link, kv, store, warn })
+    const histograms = new HistogramHub({ link, captures, registry, limits: opts.histograms })
+    const scalars = new ScalarHub({ link, captures, registry, limits: opts.scalars })
     histograms.start()
+    scalars.start()
+    captures.start()
+    closers.push(() => captures.close())
     closers.push(() => histograms.close())
+    closers.push(() => scalars.close())
 
     const aborter = new AbortController()
     const api = new ControlApi({
@@ -110,13 +120,14 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       warn,
     })
     const { host, port } = splitHostPort(opts.grpc)
-    const grpc: GrpcServerHandle = await startGrpcServer(api, histograms, host, port, (err) =>
+    const grpc: GrpcServerHandle = await startGrpcServer(api, { histograms, scalars }, host, port, (err) =>
       warn(`internal error answered as INTERNAL: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     )
     closers.push(() => grpc.close())
     // Closed first (closers run in reverse): rollout waits in flight answer at once with what they know,
     // and watch streams end (UNAVAILABLE) so the gRPC shutdown does not wait for them.
     closers.push(() => histograms.close())
+    closers.push(() => scalars.close())
     closers.push(() => aborter.abort())
 
     let closing: Promise<void> | undefined
@@ -124,7 +135,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       grpcAddress: grpc.address,
       natsUrl,
       embeddedNats: embedded,
-      stats: () => ({ ...registry.stats(), histograms: histograms.stats() }),
+      stats: () => ({ ...registry.stats(), histograms: histograms.stats(), scalars: scalars.stats() }),
       close: () => {
         closing ??= closeAll()
         return closing

@@ -89,6 +89,43 @@ export const ControlPlaneOptions = z.object({
     })
     .prefault({}),
   /**
+   * Bounds of the counter/gauge merger (history kept, memory, watch queues).
+   * @default see {@link ScalarLimits}
+   */
+  scalars: z
+    .object({
+      /**
+       * Closed windows kept per capture (also bounded by `historyMs`).
+       * @default 300
+       */
+      historyWindows: z.number().int().min(1).max(100_000).default(300),
+      /**
+       * Age past which a closed window is dropped from the history.
+       * @default 600000 (10 min)
+       */
+      historyMs: z.number().int().min(1_000).default(600_000),
+      /**
+       * Most series (metric × label set) one window may hold; snapshots that would pass it are refused and counted.
+       * @default 10000
+       */
+      maxSeries: z.number().int().min(1).max(1_000_000).default(10_000),
+      /**
+       * Memory budget of the kept history (estimated); the oldest windows go first beyond it.
+       * @default 67108864 (64 MiB)
+       */
+      maxHistoryBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .default(64 * 1024 * 1024),
+      /**
+       * Windows queued per WatchMetrics stream for a slow client; beyond it the oldest are dropped (counted).
+       * @default 64
+       */
+      streamQueue: z.number().int().min(1).max(10_000).default(64),
+    })
+    .prefault({}),
+  /**
    * Path of the nats-server binary for the embedded server.
    * @default the first `nats-server` on PATH, else /usr/sbin/nats-server
    */
@@ -105,6 +142,8 @@ export const ControlPlaneOptions = z.object({
 export type ControlPlaneOptions = z.input<typeof ControlPlaneOptions>
 /** The `histograms` option after defaults. */
 export type HistogramLimits = ResolvedOptions['histograms']
+/** The `scalars` option after defaults. */
+export type ScalarLimits = ResolvedOptions['scalars']
 /** Options after defaults, as the control plane uses them. */
 export type ResolvedOptions = Readonly<z.output<typeof ControlPlaneOptions>>
 

@@ -51,6 +51,10 @@ function scriptedClient() {
       state.handlers = handlers
       return { cancel: () => void state.cancelled++ }
     },
+    listMetrics: unused,
+    watchMetrics() {
+      throw new Error('not used by hist watch')
+    },
     close() {},
   }
   const send = (...messages: HistogramWindowMessage[]) => {

@@ -3,6 +3,7 @@ import type { Ack, Ack__Output } from './generated/prodbench/v1/Ack.js'
 import type { DesiredState, DesiredState__Output } from './generated/prodbench/v1/DesiredState.js'
 import type { Heartbeat, Heartbeat__Output } from './generated/prodbench/v1/Heartbeat.js'
 import type { HistogramSnapshot, HistogramSnapshot__Output } from './generated/prodbench/v1/HistogramSnapshot.js'
+import type { ScalarSnapshot, ScalarSnapshot__Output } from './generated/prodbench/v1/ScalarSnapshot.js'
 import { CONVERSION, protoRoot } from './load.js'
 
 /** Bytes that are not a valid encoding of the expected message. */
@@ -48,4 +49,5 @@ export const codecs = {
   ack: codec<Ack, Ack__Output>('Ack'),
   heartbeat: codec<Heartbeat, Heartbeat__Output>('Heartbeat'),
   histogramSnapshot: codec<HistogramSnapshot, HistogramSnapshot__Output>('HistogramSnapshot'),
+  scalarSnapshot: codec<ScalarSnapshot, ScalarSnapshot__Output>('ScalarSnapshot'),
 }

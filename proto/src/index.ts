@@ -47,6 +47,7 @@ export type {
   InstanceInfo__Output as InstanceInfoMessage,
 } from './generated/prodbench/v1/InstanceInfo.js'
 export type { ListInstancesResponse__Output as ListInstancesResponse } from './generated/prodbench/v1/ListInstancesResponse.js'
+export type { ListMetricsResponse__Output as ListMetricsResponse } from './generated/prodbench/v1/ListMetricsResponse.js'
 export type { ListRulesResponse__Output as ListRulesResponse } from './generated/prodbench/v1/ListRulesResponse.js'
 export type { ListServicesResponse__Output as ListServicesResponse } from './generated/prodbench/v1/ListServicesResponse.js'
 export type { MetricInfo__Output as MetricInfoMessage } from './generated/prodbench/v1/MetricInfo.js'
@@ -54,6 +55,16 @@ export type { RemoveRulesRequest__Output as RemoveRulesRequest } from './generat
 export type { Rollout as RolloutInput, Rollout__Output as RolloutMessage } from './generated/prodbench/v1/Rollout.js'
 export type { Rule as RuleInput, Rule__Output as RuleMessage } from './generated/prodbench/v1/Rule.js'
 export type { RuleSpec__Output as RuleSpecMessage } from './generated/prodbench/v1/RuleSpec.js'
+export type {
+  ScalarSnapshot as ScalarSnapshotInput,
+  ScalarSnapshot__Output as ScalarSnapshotMessage,
+} from './generated/prodbench/v1/ScalarSnapshot.js'
+export type {
+  ScalarWindow as ScalarWindowInput,
+  ScalarWindow__Output as ScalarWindowMessage,
+} from './generated/prodbench/v1/ScalarWindow.js'
+export type { SeriesPoint as SeriesPointInput } from './generated/prodbench/v1/SeriesPoint.js'
 export type { SetRuleRequest__Output as SetRuleRequest } from './generated/prodbench/v1/SetRuleRequest.js'
 export type { WatchHistogramRequest__Output as WatchHistogramRequest } from './generated/prodbench/v1/WatchHistogramRequest.js'
+export type { WatchMetricsRequest__Output as WatchMetricsRequest } from './generated/prodbench/v1/WatchMetricsRequest.js'
 export { grpcPackage, PROTO_DIR, PROTO_FILES, protoRoot } from './load.js'

@@ -35,10 +35,12 @@ test('grpc - the ControlPlane service is loaded from the .proto files', () => {
     'GetHistogram',
     'GetStatus',
     'ListInstances',
+    'ListMetrics',
     'ListRules',
     'ListServices',
     'RemoveRules',
     'SetRule',
     'WatchHistogram',
+    'WatchMetrics',
   ])
 })

@@ -1,6 +1,7 @@
 /**
  * @prodbench/sdk: embed in a Node service to get pino loggers whose levels
- * are changed live over NATS by the prodbench control plane.
+ * are changed live over NATS by the prodbench control plane, and histograms,
+ * counters and gauges streamed when a capture asks for them.
  *
  * ```ts
  * const pb = init({ service: 'checkout', nats: process.env.NATS_URL })
@@ -19,8 +20,12 @@ export { HTTP_SERVER_DURATION } from './http/http-metrics.js'
 export type { RequestContext } from './http/request-context.js'
 export { currentContext } from './http/request-context.js'
 export type { Identity } from './identity.js'
+export type { Counter, CounterSeries } from './metrics/counter.js'
+export type { Gauge, GaugeSeries } from './metrics/gauge.js'
 export type { Histogram, StopTimer } from './metrics/histogram.js'
-export type { HistogramOptions, MetricInfo } from './metrics/metric-registry.js'
+export type { CounterOptions, GaugeOptions, HistogramOptions, MetricInfo } from './metrics/metric-registry.js'
+export { SDK_METRIC_PREFIX } from './metrics/sdk-health.js'
+export type { LabelInput, Labels } from './metrics/series.js'
 export type { Unit } from './metrics/units.js'
 export type { SdkOptions } from './options.js'
 export { init, Prodbench } from './sdk.js'

@@ -12,8 +12,16 @@ import { HttpMetrics, type HttpMiddlewareOptions } from './http/http-metrics.js'
 import { RouteSet } from './http/route-names.js'
 import { type Identity, makeIdentity } from './identity.js'
 import { LoggerRegistry } from './logging/logger-registry.js'
+import type { Counter } from './metrics/counter.js'
+import type { Gauge } from './metrics/gauge.js'
 import type { Histogram } from './metrics/histogram.js'
-import { type HistogramOptions, MetricRegistry } from './metrics/metric-registry.js'
+import {
+  type CounterOptions,
+  type GaugeOptions,
+  type HistogramOptions,
+  MetricRegistry,
+} from './metrics/metric-registry.js'
+import { SdkHealth } from './metrics/sdk-health.js'
 import { parseOptions, type ResolvedOptions, type SdkOptions } from './options.js'
 import type { SdkStatus } from './status.js'
 
@@ -27,7 +35,8 @@ export class Prodbench {
   readonly #options: ResolvedOptions
   readonly #loggers: LoggerRegistry
   readonly #follower: StateFollower
-  readonly #metrics = new MetricRegistry()
+  readonly #metrics: MetricRegistry
+  readonly #health: SdkHealth
   /** Routes seen by every HTTP wrapper of this instance: one bound for all. */
   readonly #routes = new RouteSet()
   readonly #captures: CaptureRunner
@@ -53,6 +62,17 @@ export class Prodbench {
       levels: o.levels,
       config: resolve(undefined, this.identity, now),
     })
+    this.#metrics = new MetricRegistry({
+      bad: (_metric, why, error) => {
+        this.#health?.badMetricValues.add()
+        if (why) this.#diagnose('metric-value', why, error)
+      },
+      overflow: (metric, maxSeries) =>
+        this.#diagnose(
+          'metric-overflow',
+          `metric "${metric}" reached its limit of ${maxSeries} label sets; new label sets go to the series {overflow="true"}`,
+        ),
+    })
     this.#buffer = new TelemetryBuffer(o.telemetryBufferSize)
     this.#captures = new CaptureRunner({
       service: o.service,
@@ -64,8 +84,14 @@ export class Prodbench {
           subjects.histogram(o.service, captureId, o.instance),
           codecs.histogramSnapshot.encode(snapshot),
         ),
+      publishScalars: (captureId, snapshot) =>
+        this.#publishTelemetry(
+          subjects.scalars(o.service, captureId, o.instance),
+          codecs.scalarSnapshot.encode(snapshot),
+        ),
       report: (event, error) => this.#diagnose(event, errorText(error), error),
     })
+    this.#health = new SdkHealth(this.#metrics, () => this.#captures.active)
     this.#follower = new StateFollower(this.identity, (config) => {
       this.#loggers.apply(config)
       this.#captures.update(config)
@@ -93,6 +119,7 @@ export class Prodbench {
           this.#guard('state', () => this.#onState(value, revision, authoritative)),
         connected: () =>
           this.#guard('connected', () => {
+            this.#health.syncReconnects(this.#link?.reconnects ?? 0)
             this.#sendHeartbeat()
             this.#buffer.drain((item) => this.#link?.publish(item.subject, item.bytes) ?? false)
           }),
@@ -141,6 +168,40 @@ export class Prodbench {
     const histogram = this.#metrics.histogram(name, options, (why) => this.#diagnose('metric', why))
     if (this.#metrics.version !== known) this.#soonHeartbeat()
     return histogram
+  }
+
+  /**
+   * The counter named `name` (dotted: `orders.placed`), created on first use
+   * and counting locally from then on; a capture rule streams its deltas.
+   * Shares one namespace with histograms and gauges. Never throws: a bad name
+   * or option is made valid and reported through diagnostics.
+   *
+   * ```ts
+   * const placed = pb.counter('orders.placed', { labels: ['route', 'status'] })
+   * placed.add(1, { route: '/pay', status: '201' })
+   * ```
+   */
+  counter(name: string, options?: CounterOptions): Counter {
+    const known = this.#metrics.version
+    const counter = this.#metrics.counter(name, options, (why) => this.#diagnose('metric', why))
+    if (this.#metrics.version !== known) this.#soonHeartbeat()
+    return counter
+  }
+
+  /**
+   * The gauge named `name` (dotted: `queue.depth`), created on first use: set
+   * it, or give `read` and it is read when a capture window ends and for
+   * heartbeats. Shares one namespace with histograms and counters. Never throws.
+   *
+   * ```ts
+   * pb.gauge('process.heap', { unit: 'bytes', read: () => process.memoryUsage().heapUsed })
+   * ```
+   */
+  gauge(name: string, options?: GaugeOptions): Gauge {
+    const known = this.#metrics.version
+    const gauge = this.#metrics.gauge(name, options, (why) => this.#diagnose('metric', why))
+    if (this.#metrics.version !== known) this.#soonHeartbeat()
+    return gauge
   }
 
   /**
@@ -258,6 +319,7 @@ export class Prodbench {
     const outcome = this.#follower.offer(value, revision)
     if (outcome.kind === 'unchanged') return
     if (outcome.kind === 'rejected') {
+      this.#health.rejectedStates.add()
       this.#diagnose('rejected-state', outcome.error.message, outcome.error)
       this.#publishAck(revision, outcome.error.message)
       return
@@ -313,7 +375,10 @@ export class Prodbench {
   /** Publishes now, or keeps it in the bounded buffer until NATS is back. */
   #publishTelemetry(subject: string, bytes: Uint8Array): void {
     if (!this.#link) return
-    if (this.#buffer.size > 0 || !this.#link.publish(subject, bytes)) this.#buffer.push({ subject, bytes })
+    if (this.#buffer.size > 0 || !this.#link.publish(subject, bytes)) {
+      this.#buffer.push({ subject, bytes })
+      this.#health.syncDropped(this.#buffer.dropped)
+    }
     this.#buffer.drain((item) => this.#link?.publish(item.subject, item.bytes) ?? false)
   }
 

@@ -1,4 +1,5 @@
 import type { Level } from './core/index.js'
+import type { MetricInfo } from './metrics/metric-registry.js'
 
 /** Where a logger's level comes from, as shown by `status()`. */
 export type LevelProvenance =
@@ -41,8 +42,11 @@ export interface SdkStatus {
     readonly refused?: string
     readonly expiresAt?: number
   }>
-  /** Metrics registered with `pb.histogram()`. */
-  readonly metrics: ReadonlyArray<{ readonly name: string; readonly kind: 'histogram'; readonly unit: string }>
+  /**
+   * Instruments registered with `pb.histogram()`, `pb.counter()`, `pb.gauge()`
+   * (and the SDK's own `prodbench.sdk.*`), with their current value.
+   */
+  readonly metrics: readonly MetricInfo[]
   /** Histogram snapshots waiting for NATS, and dropped because the buffer was full. */
   readonly snapshots: { readonly buffered: number; readonly dropped: number }
 }

@@ -2,13 +2,14 @@
  * `npm run bench`: runs the benchmark suites and prints one table per suite,
  * each comparing prodbench with the raw dependency measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [--only logger|propagation|histogram|idle] [--quick]
+ *   node --import tsx test/bench/run.ts [--only logger|propagation|histogram|instruments|idle] [--quick]
  *
  * Benchmarks are never assertions: nothing here fails on a slow number.
  */
 import { parseArgs } from 'node:util'
 import { histogramBench } from './histogram.bench.js'
 import { idleBench } from './idle.bench.js'
+import { instrumentsBench } from './instruments.bench.js'
 import { loggerBench } from './logger.bench.js'
 import { describeMachine } from './machine.js'
 import { propagationBench } from './propagation.bench.js'
@@ -18,6 +19,7 @@ const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = 
   logger: loggerBench,
   propagation: propagationBench,
   histogram: histogramBench,
+  instruments: instrumentsBench,
   idle: idleBench,
 }
 

@@ -15,6 +15,12 @@ export interface ChangeResult {
   readonly rollout: Rollout
 }
 
+/** One live instance's instruments (ListMetrics). */
+export interface InstanceMetrics {
+  readonly instance: string
+  readonly metrics: InstanceRecord['metrics']
+}
+
 /** One service at a glance. */
 export interface ServiceSummary {
   readonly service: string
@@ -170,6 +176,11 @@ export class ControlApi {
   /** Live instances of one service, or of every service. */
   listInstances(service: string | undefined): InstanceRecord[] {
     return this.#o.registry.live(service, this.#now())
+  }
+
+  /** The instruments of each live instance of a service, as their last heartbeats listed them. */
+  listMetrics(service: string): InstanceMetrics[] {
+    return this.listInstances(service).map((record) => ({ instance: record.instance, metrics: record.metrics }))
   }
 
   /** Rules, revision and live instances (with what each applied) of a service. */

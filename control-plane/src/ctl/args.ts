@@ -2,7 +2,8 @@
  * The command line, parsed: node:util `parseArgs` (strict) for flags, plus
  * `key=value` words (svc=, logger=, inst=, metric=, capture=) checked with the
  * core's name rules. Two-word commands (`capture start`, `hist watch`) are
- * resolved here; the histogram ones are built in args-hist.ts.
+ * resolved here; the histogram ones are built in args-hist.ts, `metrics` and
+ * `watch` in args-metrics.ts.
  * Pure: no I/O, env passed in. Anything wrong becomes a usage error that names
  * the bad word, never a stack trace.
  */
@@ -23,6 +24,7 @@ import {
   type HistogramCommand,
   histogramKeyProblem,
 } from './args-hist.js'
+import { buildMetricsCommand, METRICS_SPECS, type MetricsCommands, metricsKeyProblem } from './args-metrics.js'
 import { type ChangeOptions, changeOptions, durationMs, optional, stringValue, type Values } from './args-values.js'
 import { UsageError } from './errors.js'
 import { COMMAND_USAGE, DEFAULT_SERVER, GLOBAL_USAGE } from './usage.js'
@@ -59,6 +61,7 @@ export type Command =
   | ({ name: 'reset'; service: string; logger?: string; instance?: string } & ChangeOptions)
   | ({ name: 'rm'; service: string; ruleIds: string[] } & ChangeOptions)
   | HistogramCommand
+  | MetricsCommands
 
 /** The result of parsing: help to print, a usage error, or a command to run. */
 export type ParsedCommandLine =
@@ -86,6 +89,7 @@ const SPECS: Readonly<Record<Command['name'], { keys: readonly Key[]; options: O
   reset: { keys: ['svc', 'logger', 'inst'], options: CHANGE_OPTIONS },
   rm: { keys: ['svc'], options: CHANGE_OPTIONS },
   ...HISTOGRAM_SPECS,
+  ...METRICS_SPECS,
 }
 
 /** Parses ctl's arguments (without `node` and the script path). Never throws for bad input. */
@@ -217,6 +221,7 @@ function globalOptions(values: Values, env: Env): GlobalOptions {
 function buildCommand(name: Command['name'], positionals: string[], values: Values): Command {
   const { keys, bare } = splitPositionals(name, positionals)
   if (isHistogramCommand(name)) return buildHistogramCommand(name, { keys, bare, values })
+  if (isMetricsCommand(name)) return buildMetricsCommand(name, { keys, bare, values })
   if (name === 'ls') {
     noBareWords(name, bare)
     return { name }
@@ -250,6 +255,10 @@ function isHistogramCommand(name: Command['name']): name is HistogramCommand['na
   return Object.hasOwn(HISTOGRAM_SPECS, name)
 }
 
+function isMetricsCommand(name: Command['name']): name is MetricsCommands['name'] {
+  return Object.hasOwn(METRICS_SPECS, name)
+}
+
 function splitPositionals(name: Command['name'], positionals: string[]) {
   const allowed = SPECS[name].keys
   const keys: Partial<Record<Key, string>> = {}
@@ -279,6 +288,7 @@ function keyProblem(name: Command['name'], key: Key, value: string): string | un
   if (key === 'svc') return serviceNameProblem(value)
   if (key === 'inst') return instanceIdProblem(value)
   if (key === 'logger') return loggerPatternProblem(value)
+  if (isMetricsCommand(name)) return metricsKeyProblem(key, value)
   return histogramKeyProblem(name, key, value)
 }
 

@@ -4,7 +4,15 @@
  * {@link CtlError}s that carry ctl's exit code.
  */
 import { hostname, userInfo } from 'node:os'
-import { type CallOptions, connectivityState, credentials, Metadata, type ServiceError, status } from '@grpc/grpc-js'
+import {
+  type CallOptions,
+  type ClientReadableStream,
+  connectivityState,
+  credentials,
+  Metadata,
+  type ServiceError,
+  status,
+} from '@grpc/grpc-js'
 import {
   type ChangeResponse,
   type GetHistogramRequest,
@@ -12,11 +20,14 @@ import {
   type GetStatusResponse,
   grpcPackage,
   type HistogramWindowMessage,
+  type ListMetricsResponse,
   type ListRulesResponse,
   type ListServicesResponse,
   type RemoveRulesRequest,
+  type ScalarWindowMessage,
   type SetRuleRequest,
   type WatchHistogramRequest,
+  type WatchMetricsRequest,
 } from '@prodbench/proto'
 import type { Env } from './args.js'
 import { type CtlError, NoAnswerError, ServerRefusedError, UnreachableError } from './errors.js'
@@ -44,21 +55,31 @@ export interface ControlPlaneApi {
   getHistogram(request: GetHistogramRequest): Promise<GetHistogramResponse>
   /** Opens a WatchHistogram stream (no deadline: it lasts as long as the capture or until cancelled). */
   watchHistogram(request: WatchHistogramRequest, handlers: HistogramStreamHandlers): HistogramStream
+  /** Every instrument of the live instances of `service`, with its last value. */
+  listMetrics(service: string): Promise<ListMetricsResponse>
+  /** Opens a WatchMetrics stream (no deadline, like {@link ControlPlaneApi.watchHistogram}). */
+  watchMetrics(request: WatchMetricsRequest, handlers: MetricsStreamHandlers): HistogramStream
   /** Closes the channel. Idempotent. */
   close(): void
 }
 
-/** What a WatchHistogram stream reports; after `end` or `error`, nothing more. */
-export interface HistogramStreamHandlers {
-  /** A window closed (merged, or one instance's when per_instance was asked). */
-  window(window: HistogramWindowMessage): void
+/** What a server stream of windows reports; after `end` or `error`, nothing more. */
+export interface StreamHandlers<W> {
+  /** A window closed. */
+  window(window: W): void
   /** The server ended the stream: the capture ended (expired or stopped). */
   end(): void
   /** The stream failed; not called after {@link HistogramStream.cancel}. */
   error(error: CtlError): void
 }
 
-/** A running WatchHistogram call. */
+/** What a WatchHistogram stream reports: merged windows, and one per instance when per_instance was asked. */
+export type HistogramStreamHandlers = StreamHandlers<HistogramWindowMessage>
+
+/** What a WatchMetrics stream reports: one merged window of counters and gauges at a time. */
+export type MetricsStreamHandlers = StreamHandlers<ScalarWindowMessage>
+
+/** A running WatchHistogram or WatchMetrics call. */
 export interface HistogramStream {
   /** Cancels the call; no handler is called afterwards. Idempotent. */
   cancel(): void
@@ -92,6 +113,34 @@ export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
       })
     })
   const changeDeadline = (waitMs: number | undefined) => (waitMs ? waitMs + WAIT_MARGIN_MS : DEFAULT_CHANGE_DEADLINE_MS)
+  // A server stream: each message to `window`, then exactly one of `end` or `error`, none after cancel().
+  const follow = <W>(open: (metadata: Metadata) => ClientReadableStream<W>, handlers: StreamHandlers<W>) => {
+    const metadata = new Metadata()
+    metadata.set(AUTHOR_METADATA_KEY, options.author)
+    const stream = open(metadata)
+    let done = false
+    const finish = (report: () => void) => {
+      if (done) return
+      done = true
+      report()
+    }
+    stream.on('data', (window: W) => {
+      if (!done) handlers.window(window)
+    })
+    stream.on('end', () => finish(() => handlers.end()))
+    stream.on('error', (error: ServiceError) =>
+      finish(() =>
+        handlers.error(toCtlError(error, options.server, 0, client.getChannel().getConnectivityState(false))),
+      ),
+    )
+    return {
+      cancel() {
+        if (done) return
+        done = true
+        stream.cancel()
+      },
+    }
+  }
 
   return {
     listServices: () =>
@@ -106,33 +155,12 @@ export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
       call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.RemoveRules(request, md, co, done)),
     getHistogram: (request) =>
       call<GetHistogramResponse>(READ_DEADLINE_MS, (md, co, done) => client.GetHistogram(request, md, co, done)),
-    watchHistogram(request, handlers) {
-      const metadata = new Metadata()
-      metadata.set(AUTHOR_METADATA_KEY, options.author)
-      const stream = client.WatchHistogram(request, metadata)
-      let done = false
-      const finish = (report: () => void) => {
-        if (done) return
-        done = true
-        report()
-      }
-      stream.on('data', (window: HistogramWindowMessage) => {
-        if (!done) handlers.window(window)
-      })
-      stream.on('end', () => finish(() => handlers.end()))
-      stream.on('error', (error: ServiceError) =>
-        finish(() =>
-          handlers.error(toCtlError(error, options.server, 0, client.getChannel().getConnectivityState(false))),
-        ),
-      )
-      return {
-        cancel() {
-          if (done) return
-          done = true
-          stream.cancel()
-        },
-      }
-    },
+    watchHistogram: (request, handlers) =>
+      follow<HistogramWindowMessage>((metadata) => client.WatchHistogram(request, metadata), handlers),
+    listMetrics: (service) =>
+      call<ListMetricsResponse>(READ_DEADLINE_MS, (md, co, done) => client.ListMetrics({ service }, md, co, done)),
+    watchMetrics: (request, handlers) =>
+      follow<ScalarWindowMessage>((metadata) => client.WatchMetrics(request, metadata), handlers),
     close() {
       if (closed) return
       closed = true

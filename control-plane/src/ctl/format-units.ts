@@ -94,3 +94,28 @@ function significant(value: number): string {
   const decimals = magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(magnitude)))
   return String(Number(value.toFixed(decimals)))
 }
+
+/**
+ * A counter's or gauge's amount in `unit`: plain whole numbers with thousands
+ * separators up to ten million ("1,234"), anything else as {@link formatValue}
+ * ("1.5MiB", "12.3ms", "12.3M", "0.75").
+ */
+export function formatAmount(value: number, unit: string | undefined): string {
+  const plain = !unit || unit === '1'
+  if (plain && Number.isInteger(value) && Math.abs(value) < 1e7) return formatCount(value)
+  return formatValue(value, unit)
+}
+
+/**
+ * A per-second rate in `unit`: plain rates with one decimal below a thousand
+ * ("12.0/s", "0.5/s"), then scaled ("1.23k/s"); others as {@link formatValue}
+ * per second ("1.5MiB/s", "250ms/s").
+ */
+export function formatPerSecond(rate: number, unit: string | undefined): string {
+  const plain = !unit || unit === '1'
+  if (!plain) return `${formatValue(rate, unit)}/s`
+  if (Math.abs(rate) >= 1_000) return `${formatValue(rate, '')}/s`
+  // 0.02/s would read as 0.0/s: keep two significant digits for slow counters.
+  if (rate !== 0 && Math.abs(rate) < 0.05) return `${Number(rate.toPrecision(2))}/s`
+  return `${rate.toFixed(1)}/s`
+}

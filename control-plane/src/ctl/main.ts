@@ -11,11 +11,13 @@ import { captureStop } from './commands/capture-stop.js'
 import { histShow } from './commands/hist-show.js'
 import { histWatch } from './commands/hist-watch.js'
 import { ls } from './commands/ls.js'
+import { metrics } from './commands/metrics.js'
 import { reset } from './commands/reset.js'
 import { rm } from './commands/rm.js'
 import { rules } from './commands/rules.js'
 import { setLevel } from './commands/set-level.js'
 import { status } from './commands/status.js'
+import { metricsWatch } from './commands/watch.js'
 import type { Context, CtlOutput, Report } from './context.js'
 import { CtlError, EXIT, ServerRefusedError } from './errors.js'
 import { createStyle, shouldColor } from './style.js'
@@ -31,7 +33,7 @@ export interface CtlIo {
   now: () => number
   /**
    * Subscribes `handler` to Ctrl-C (SIGINT) and returns the unsubscribe.
-   * Only `hist watch` subscribes, so Ctrl-C ends any other command the usual
+   * Only `hist watch` and `watch` subscribe, so Ctrl-C ends any other command the usual
    * way. @default none (a watch then runs until its stream ends)
    */
   onInterrupt?: (handler: () => void) => () => void
@@ -59,19 +61,20 @@ export async function main(argv: readonly string[], io: CtlIo): Promise<number> 
   }
   try {
     if (command.name === 'hist watch') return await histWatch(command, context, io, options.json)
+    if (command.name === 'watch') return await metricsWatch(command, context, io, options.json)
     const report = await run(command, context)
     for (const warning of report.warnings ?? []) io.stderr.write(`ctl: warning: ${warning}\n`)
     io.stdout.write(options.json ? `${JSON.stringify(report.json, null, 2)}\n` : `${report.lines.join('\n')}\n`)
     return report.exitCode
   } catch (error) {
     // A watch's stdout is JSON lines: its error document is one line too.
-    return fail(error, options, io, command.name === 'hist watch')
+    return fail(error, options, io, command.name === 'hist watch' || command.name === 'watch')
   } finally {
     client.close()
   }
 }
 
-function run(command: Exclude<Command, { name: 'hist watch' }>, context: Context): Promise<Report> {
+function run(command: Exclude<Command, { name: 'hist watch' | 'watch' }>, context: Context): Promise<Report> {
   switch (command.name) {
     case 'ls':
       return ls(command, context)
@@ -93,6 +96,8 @@ function run(command: Exclude<Command, { name: 'hist watch' }>, context: Context
       return captureStop(command, context)
     case 'hist show':
       return histShow(command, context)
+    case 'metrics':
+      return metrics(command, context)
   }
 }
 

@@ -23,8 +23,8 @@ const EXIT_CODES = `exit codes:
 /** `ctl --help`. */
 export const GLOBAL_USAGE = `usage: ctl [--server HOST:PORT] [--json] [--no-color] <command> [args]
 
-Changes log levels of live services and captures their histograms through
-the prodbench control plane.
+Changes log levels of live services and captures their histograms, counters
+and gauges through the prodbench control plane.
 
 commands:
   ls                                  services, live instances, rules, revision
@@ -38,6 +38,8 @@ commands:
   capture stop svc=S ID...            stop captures by id
   hist show svc=S metric=M [capture=ID] [--windows N] [--per-instance]
   hist watch svc=S metric=M [capture=ID] [--per-instance] [--hlog FILE]
+  metrics svc=S [inst=I] [--per-instance]  instruments and their last values
+  watch svc=S [metric=P] [capture=ID] counters as rates, gauges as values, live
   help [command]                      show help for a command
 
 ${GLOBAL_OPTIONS}
@@ -182,5 +184,38 @@ options:
 
 example:
   ctl hist watch svc=checkout metric=http.server.duration --hlog checkout.hlog
+`,
+  metrics: `usage: ctl metrics svc=SERVICE [inst=ID] [options]
+
+Lists every instrument (histogram, counter, gauge) of the live instances of
+SERVICE, one row per instrument across the instances: kind, unit, value
+(counter: total since start, summed; gauge: sum of the last values, with the
+lowest..highest instance when they differ; histogram: values recorded),
+instances that have it (n/m), label sets in use (most on one instance) and,
+when any, label sets refused by the cardinality limit (OVERFLOW). No capture
+is needed: the figures come with the heartbeats. inst=ID shows one instance
+(exit 1 when it is not live).
+
+options:
+  --per-instance     one table per instance instead
+  --json             the server's response and a summary, as one document
+`,
+  watch: `usage: ctl watch svc=SERVICE [metric=PATTERN] [capture=ID] [options]
+
+Follows a capture's counters and gauges live, one view per window, merged
+across instances: counters as rates ("orders.placed  12.0/s  (+12 in 1s)"),
+one line per label set, and gauges as values (sum, lowest..highest across
+instances, each instance when few). metric= narrows what is shown ("*" one
+segment, a trailing ".**" any number); capture= picks the capture (default:
+the newest one covering metric=). On a terminal the view is redrawn in place;
+piped, one block per window is appended. Ends on Ctrl-C, or when the capture
+ends (expired or stopped). Start a capture first with \`ctl capture start\`.
+
+options:
+  --json             one JSON object (the ScalarWindow) per window per line
+
+example:
+  ctl capture start svc=checkout metric='orders.*' --ttl 15m
+  ctl watch svc=checkout metric='orders.*'
 `,
 })

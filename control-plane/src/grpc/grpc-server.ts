@@ -12,12 +12,15 @@ import {
   type ControlPlaneHandlers,
   grpcPackage,
   type HistogramWindowInput,
+  type ScalarWindowInput,
   type WatchHistogramRequest,
+  type WatchMetricsRequest,
 } from '@prodbench/proto'
 import type { ControlApi } from '../api/control-api.js'
 import { GrpcBindError, InvalidArgumentError, ProdbenchError, toProdbenchError } from '../errors.js'
 import type { HistogramHub, WatchCall } from '../histograms/index.js'
 import { toInstanceInfo } from '../registry/index.js'
+import type { ScalarHub } from '../scalars/index.js'
 import { ruleToMessage } from '../state/desired-store.js'
 import {
   parseGetHistogram,
@@ -26,6 +29,7 @@ import {
   parseService,
   parseSetRule,
   parseWatchHistogram,
+  parseWatchMetrics,
 } from './requests.js'
 
 /** Metadata key carrying who made a change (ctl sends `user@host`). */
@@ -38,6 +42,12 @@ export const FIELD_METADATA_KEY = 'x-prodbench-field'
 const MAX_AUTHOR_LENGTH = 200
 /** How long close() lets calls in flight finish before cutting them. */
 const SHUTDOWN_GRACE_MS = 2_000
+
+/** The mergers whose windows the server streams. */
+export interface GrpcHubs {
+  readonly histograms: HistogramHub
+  readonly scalars: ScalarHub
+}
 
 /** A listening gRPC server; `close()` is idempotent. */
 export interface GrpcServerHandle {
@@ -54,13 +64,13 @@ export interface GrpcServerHandle {
  */
 export async function startGrpcServer(
   api: ControlApi,
-  histograms: HistogramHub,
+  hubs: GrpcHubs,
   host: string,
   port: number,
   onInternalError: (err: unknown) => void = () => {},
 ): Promise<GrpcServerHandle> {
   const server = new Server()
-  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, handlers(api, histograms, onInternalError))
+  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, handlers(api, hubs, onInternalError))
   const bindHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
   const requested = `${bindHost}:${port}`
   const bound = await new Promise<number>((resolve, reject) => {
@@ -89,7 +99,7 @@ export async function startGrpcServer(
 
 function handlers(
   api: ControlApi,
-  histograms: HistogramHub,
+  { histograms, scalars }: GrpcHubs,
   onInternalError: (err: unknown) => void,
 ): ControlPlaneHandlers {
   const unary =
@@ -135,21 +145,31 @@ function handlers(
       }
     }),
     GetHistogram: unary((request) => histograms.get(parseGetHistogram(request))),
-    WatchHistogram: (call) => watch(histograms, call, onInternalError),
+    WatchHistogram: (call) =>
+      watch(call, (sink) => histograms.watch(parseWatchHistogram(call.request), sink), onInternalError),
+    ListMetrics: unary((request) => {
+      const service = parseService(request.service)
+      return { service, instances: api.listMetrics(service).map((m) => ({ ...m, metrics: [...m.metrics] })) }
+    }),
+    WatchMetrics: (call) =>
+      watch(call, (sink) => scalars.watch(parseWatchMetrics(call.request), sink), onInternalError),
   }
 }
 
 /**
- * WatchHistogram: a server stream fed by the hub. A failure before the first
- * window (bad request, no capture) ends the call with the status from the
- * one error table, like unary calls.
+ * WatchHistogram / WatchMetrics: a server stream fed by a hub. A failure
+ * before the first window (bad request, no capture) ends the call with the
+ * status from the one error table, like unary calls.
  */
-function watch(
-  histograms: HistogramHub,
-  call: ServerWritableStream<WatchHistogramRequest, HistogramWindowInput>,
+function watch<
+  Req extends WatchHistogramRequest | WatchMetricsRequest,
+  T extends HistogramWindowInput | ScalarWindowInput,
+>(
+  call: ServerWritableStream<Req, T>,
+  start: (sink: WatchCall<T>) => Promise<void>,
   onInternalError: (err: unknown) => void,
 ): void {
-  const sink: WatchCall = {
+  const sink: WatchCall<T> = {
     get cancelled() {
       return call.cancelled
     },
@@ -159,7 +179,7 @@ function watch(
     fail: (error) => call.emit('error', toServiceError(error)),
   }
   Promise.resolve()
-    .then(() => histograms.watch(parseWatchHistogram(call.request), sink))
+    .then(() => start(sink))
     .catch((err: unknown) => {
       const error = toProdbenchError(err)
       if (error.code === 'PB_INTERNAL') onInternalError(err)

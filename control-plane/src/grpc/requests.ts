@@ -1,5 +1,19 @@
-import type { GetHistogramRequest, RemoveRulesRequest, SetRuleRequest, WatchHistogramRequest } from '@prodbench/proto'
-import { InstanceId, LoggerPattern, MetricName, RuleId, RuleSpec, ServiceName } from '@prodbench/sdk/core'
+import type {
+  GetHistogramRequest,
+  RemoveRulesRequest,
+  SetRuleRequest,
+  WatchHistogramRequest,
+  WatchMetricsRequest,
+} from '@prodbench/proto'
+import {
+  InstanceId,
+  LoggerPattern,
+  MetricName,
+  MetricPattern,
+  RuleId,
+  RuleSpec,
+  ServiceName,
+} from '@prodbench/sdk/core'
 import { z } from 'zod'
 import { InvalidArgumentError } from '../errors.js'
 
@@ -115,6 +129,25 @@ export function parseWatchHistogram(request: WatchHistogramRequest): WatchHistog
     metric: request.metric ?? '',
     captureId: request.captureId || undefined,
     perInstance: request.perInstance ?? false,
+    backlog: request.backlog ?? 0,
+  })
+}
+
+/** A validated WatchMetrics request: `metric` is a pattern filtering the series (absent: all). */
+export const WatchMetricsInput = z.object({
+  service: ServiceName,
+  captureId: RuleId.optional(),
+  metric: MetricPattern.optional(),
+  backlog: z.number().int().nonnegative().max(MAX_WINDOWS),
+})
+export type WatchMetricsInput = z.infer<typeof WatchMetricsInput>
+
+/** Parses a WatchMetrics request. */
+export function parseWatchMetrics(request: WatchMetricsRequest): WatchMetricsInput {
+  return parse(WatchMetricsInput, {
+    service: request.service ?? '',
+    captureId: request.captureId || undefined,
+    metric: request.metric || undefined,
     backlog: request.backlog ?? 0,
   })
 }

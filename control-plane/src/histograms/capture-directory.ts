@@ -97,6 +97,11 @@ export class CaptureDirectory {
     return out.sort(newestFirst)
   }
 
+  /** Active captures of `service`, newest first. */
+  ofService(service: string): CaptureInfo[] {
+    return [...(this.#byService.get(service)?.values() ?? [])].sort(newestFirst)
+  }
+
   /** How many captures are active. */
   get size(): number {
     return this.#byId.size

@@ -1,13 +1,14 @@
-import { type Rule, subjects } from '@prodbench/sdk/core'
+import type { HistogramWindowInput } from '@prodbench/proto'
+import { subjects } from '@prodbench/sdk/core'
 import { UnavailableError } from '../errors.js'
 import type { GetHistogramInput, WatchHistogramInput } from '../grpc/requests.js'
-import type { KvBucket, NatsLink } from '../nats/index.js'
+import type { NatsLink } from '../nats/index.js'
 import type { HistogramLimits } from '../options.js'
 import type { InstanceRegistry } from '../registry/index.js'
-import type { DesiredStore } from '../state/desired-store.js'
-import { CaptureDirectory, type CaptureInfo } from './capture-directory.js'
-import { type CaptureFeed, feedCaptures } from './capture-feed.js'
+import type { CaptureDirectory, CaptureInfo } from './capture-directory.js'
+import type { CaptureTracker } from './capture-tracker.js'
 import { closedWindowMessage } from './closed-window.js'
+import { DeadlineTimer } from './deadline-timer.js'
 import { expectedInstances } from './expected-instances.js'
 import {
   backlog,
@@ -26,20 +27,15 @@ import { instanceViews } from './window-merge.js'
 import { WindowStore } from './window-store.js'
 
 /** How often history past its age is dropped. */
-const SWEEP_MS = 10_000
-/** Longest single timer (setTimeout overflows past 2^31 ms): longer waits re-arm. */
-const MAX_TIMER_MS = 3_600_000
-/** At most one desired-state read per service this often, to learn a capture the KV watch has not shown yet. */
-const REFRESH_EVERY_MS = 2_000
+export const SWEEP_MS = 10_000
 
 /** Options of {@link HistogramHub}. */
 export interface HistogramHubOptions {
   readonly link: NatsLink
-  readonly kv: KvBucket
-  readonly store: DesiredStore
+  /** The captures in force (shared with the counter/gauge merger; started and closed by the owner). */
+  readonly captures: CaptureTracker
   readonly registry: InstanceRegistry
   readonly limits: HistogramLimits
-  readonly warn: (message: string) => void
   /**
    * Wall clock, for tests.
    * @default Date.now
@@ -47,8 +43,8 @@ export interface HistogramHubOptions {
   readonly now?: () => number
 }
 
-/** A WatchHistogram call as the hub needs it: where windows go, and whether the client went away. */
-export interface WatchCall extends WindowSink {
+/** A watch call as a hub needs it: where windows go, and whether the client went away. */
+export interface WatchCall<T = HistogramWindowInput> extends WindowSink<T> {
   readonly cancelled: boolean
   once(event: 'cancelled' | 'drain', listener: () => void): unknown
 }
@@ -64,16 +60,12 @@ export interface WatchCall extends WindowSink {
 export class HistogramHub {
   readonly #o: HistogramHubOptions
   readonly #now: () => number
-  readonly #directory = new CaptureDirectory()
+  readonly #directory: CaptureDirectory
   readonly #counters = new HistogramCounters()
   readonly #windows: WindowStore
   readonly #watchers = new Watchers()
   readonly #stops: Array<() => void> = []
-  readonly #lastRefresh = new Map<string, number>()
-  #feed: CaptureFeed | undefined
-  #deadlineTimer: NodeJS.Timeout | undefined
-  #deadlineAt: number | undefined
-  #expiryTimer: NodeJS.Timeout | undefined
+  readonly #deadlines: DeadlineTimer
   #sweepTimer: NodeJS.Timeout | undefined
   #closed = false
 
@@ -81,13 +73,15 @@ export class HistogramHub {
     this.#o = options
     this.#now = options.now ?? Date.now
     this.#windows = new WindowStore(options.limits, this.#counters)
+    this.#directory = options.captures.directory
+    this.#deadlines = new DeadlineTimer(this.#now, () => this.#onDeadline())
   }
 
-  /** Subscribes to `pb.v1.hist.>`, follows the desired state and the registry. */
+  /** Subscribes to `pb.v1.hist.>`, follows the captures and the registry. */
   start(): void {
-    const { link, kv, registry, warn } = this.#o
+    const { link, registry, captures } = this.#o
     this.#stops.push(link.subscribe(subjects.allHistograms, (data, subject) => this.#ingest(data, subject)))
-    this.#feed = feedCaptures(link, kv, (service, rules, revision) => this.#applyRules(service, rules, revision), warn)
+    this.#stops.push(captures.onEnded((capture) => this.#endCapture(capture)))
     // An instance that leaves (or answers) may be the last one a window waits for.
     this.#stops.push(registry.onChange((service) => this.#settleService(service)))
     this.#sweepTimer = setInterval(() => this.#windows.sweep(this.#now()), SWEEP_MS)
@@ -110,7 +104,7 @@ export class HistogramHub {
   async get(input: GetHistogramInput): Promise<HistogramAnswer> {
     let answer = queryHistogram(this.#directory, this.#windows, input)
     if (!answer) {
-      await this.#refresh(input.service)
+      await this.#o.captures.refresh(input.service)
       answer = queryHistogram(this.#directory, this.#windows, input)
     }
     if (!answer) throw histogramNotFound(this.#directory, input)
@@ -126,7 +120,7 @@ export class HistogramHub {
   async watch(input: WatchHistogramInput, call: WatchCall): Promise<void> {
     let capture = watchedCapture(this.#directory, input)
     if (!capture) {
-      await this.#refresh(input.service)
+      await this.#o.captures.refresh(input.service)
       capture = watchedCapture(this.#directory, input)
     }
     if (!capture) throw watchNotFound(input)
@@ -136,7 +130,11 @@ export class HistogramHub {
     const queue = this.#o.limits.streamQueue
     const recent = backlog(this.#windows, capture, input.metric, Math.min(input.backlog, queue))
     const messages = recent.flatMap((w) => [closedWindowMessage(w), ...(input.perInstance ? instanceViews([w]) : [])])
-    const stream = new BoundedStream(call, Math.max(queue, messages.length), () => this.#counters.streamDrops++)
+    const stream = new BoundedStream<HistogramWindowInput>(
+      call,
+      Math.max(queue, messages.length),
+      () => this.#counters.streamDrops++,
+    )
     // Registered and backlog queued in the same tick: no window can fall between them.
     const unregister = this.#watchers.add(capture.id, input.metric, input.perInstance, stream)
     call.once('cancelled', () => {
@@ -151,9 +149,7 @@ export class HistogramHub {
     if (this.#closed) return
     this.#closed = true
     for (const stop of this.#stops.splice(0)) stop()
-    this.#feed?.close()
-    clearTimeout(this.#deadlineTimer)
-    clearTimeout(this.#expiryTimer)
+    this.#deadlines.close()
     clearInterval(this.#sweepTimer)
     const closing = new UnavailableError('the control plane is shutting down; watch again')
     for (const stream of this.#watchers.drain()) stream.fail(closing)
@@ -169,14 +165,14 @@ export class HistogramHub {
     const capture =
       this.#directory.get(snapshot.captureId) ?? this.#windows.series(snapshot.captureId, snapshot.metric)?.capture
     if (!capture || capture.service !== snapshot.service) {
-      this.#refreshSoon(snapshot.service)
+      this.#o.captures.refreshSoon(snapshot.service)
       this.#counters.reject('unknown-capture', `no capture ${snapshot.captureId} in ${snapshot.service}`)
       return
     }
     const now = this.#now()
     const window = this.#windows.add(capture, snapshot, now)
     if (!window) return
-    if (!this.#settle(window, now)) this.#scheduleDeadline(window.deadline)
+    if (!this.#settle(window, now)) this.#deadlines.schedule(window.deadline)
   }
 
   /** Closes the window when every live selected instance reported, or when its deadline passed. True if closed. */
@@ -200,44 +196,11 @@ export class HistogramHub {
     for (const window of this.#windows.openWindows(service)) this.#settle(window, now)
   }
 
-  /** Arms the deadline timer for `deadline` unless it already fires earlier. It may fire early, never late. */
-  #scheduleDeadline(deadline: number | undefined): void {
-    if (this.#closed || deadline === undefined) return
-    if (this.#deadlineAt !== undefined && this.#deadlineAt <= deadline) return
-    clearTimeout(this.#deadlineTimer)
-    this.#deadlineAt = deadline
-    this.#deadlineTimer = setTimeout(
-      () => this.#onDeadline(),
-      Math.min(MAX_TIMER_MS, Math.max(1, deadline - this.#now())),
-    )
-    this.#deadlineTimer.unref()
-  }
-
-  #onDeadline(): void {
-    this.#deadlineAt = undefined
+  /** Closes the windows past their deadline; returns the next deadline. */
+  #onDeadline(): number | undefined {
     const now = this.#now()
     for (const window of this.#windows.openWindows()) if (now >= window.deadline) this.#settle(window, now)
-    this.#scheduleDeadline(this.#windows.nextDeadline())
-  }
-
-  #applyRules(service: string, rules: readonly Rule[], revision: number): void {
-    if (this.#closed) return
-    for (const ended of this.#directory.apply(service, rules, revision, this.#now())) this.#endCapture(ended)
-    this.#scheduleExpiry()
-  }
-
-  #scheduleExpiry(): void {
-    clearTimeout(this.#expiryTimer)
-    const next = this.#directory.nextExpiry()
-    if (this.#closed || next === undefined) return
-    this.#expiryTimer = setTimeout(
-      () => {
-        for (const ended of this.#directory.expire(this.#now())) this.#endCapture(ended)
-        this.#scheduleExpiry()
-      },
-      Math.min(MAX_TIMER_MS, Math.max(1, next - this.#now())),
-    )
-    this.#expiryTimer.unref()
+    return this.#windows.nextDeadline()
   }
 
   /** A capture was removed or expired: its open windows still close; its watchers end after the last. */
@@ -249,20 +212,5 @@ export class HistogramHub {
   #endWatchersIfOver(capture: CaptureInfo): void {
     if (this.#directory.get(capture.id) || this.#windows.hasOpen(capture.id)) return
     this.#watchers.endCapture(capture.id)
-  }
-
-  /** Reads a service's desired state now (the KV watch may not have shown a capture yet). */
-  async #refresh(service: string): Promise<void> {
-    this.#lastRefresh.set(service, this.#now())
-    const { state, revision } = await this.#o.store.read(service)
-    this.#applyRules(service, state.rules, revision)
-  }
-
-  #refreshSoon(service: string): void {
-    const last = this.#lastRefresh.get(service) ?? 0
-    if (this.#now() - last < REFRESH_EVERY_MS) return
-    // Bounded: names come from validated subjects, and the map is cleared when it grows.
-    if (this.#lastRefresh.size > 10_000) this.#lastRefresh.clear()
-    this.#refresh(service).catch(() => {})
   }
 }

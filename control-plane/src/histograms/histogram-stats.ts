@@ -1,3 +1,5 @@
+import { RefusalCounters } from './refusal-counters.js'
+
 /**
  * Counters of the histogram merger: what was merged, refused (and why), late,
  * lost, and dropped on the way to slow watchers. Reported by
@@ -60,31 +62,23 @@ export interface HistogramStats {
 }
 
 /** The mutable counters behind {@link HistogramStats}. */
-export class HistogramCounters {
+export class HistogramCounters extends RefusalCounters<RejectReason> {
   accepted = 0
   late = 0
   lost = 0
   windowsClosed = 0
   streamDrops = 0
   evicted = 0
-  readonly #byReason = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>
-  #rejected = 0
-  #lastRejection: string | undefined
 
-  /** Counts a refused snapshot. */
-  reject(reason: RejectReason, detail: string): void {
-    this.#rejected++
-    this.#byReason[reason]++
-    this.#lastRejection = `${reason}: ${detail}`
+  constructor() {
+    super(REJECT_REASONS)
   }
 
   /** The counters now, with the gauges given by the owner. */
   snapshot(gauges: Pick<HistogramStats, 'captures' | 'series' | 'historyBytes' | 'watchers'>): HistogramStats {
     return {
       accepted: this.accepted,
-      rejected: this.#rejected,
-      rejectedByReason: { ...this.#byReason },
-      lastRejection: this.#lastRejection,
+      ...this.refusals(),
       late: this.late,
       lost: this.lost,
       windowsClosed: this.windowsClosed,

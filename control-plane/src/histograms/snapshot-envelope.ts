@@ -52,10 +52,7 @@ export function parseSnapshot(data: Uint8Array, subject: string): SnapshotEnvelo
     const said = `${m.service ?? ''}/${m.captureId ?? ''}/${m.instance ?? ''}`
     return refuse('identity', `snapshot on ${subject} says ${said}: identity does not match the subject`)
   }
-  const nameProblem =
-    (serviceNameProblem(service) && `service ${serviceNameProblem(service)}`) ||
-    (instanceIdProblem(instance) && `instance ${instanceIdProblem(instance)}`) ||
-    (!RuleId.safeParse(captureId).success && 'capture id is not a rule id')
+  const nameProblem = identityProblem(service, captureId, instance)
   if (nameProblem) return refuse('identity', `snapshot on ${subject}: ${nameProblem}`)
 
   const metric = m.metric ?? ''
@@ -90,6 +87,18 @@ export function parseSnapshot(data: Uint8Array, subject: string): SnapshotEnvelo
     clamped: m.clamped ?? 0,
     hdr,
   }
+}
+
+/**
+ * What is wrong with a snapshot's subject tokens (service, capture id,
+ * instance), or undefined. Shared by every snapshot kind.
+ */
+export function identityProblem(service: string, captureId: string, instance: string): string | undefined {
+  return (
+    (serviceNameProblem(service) && `service ${serviceNameProblem(service)}`) ||
+    (instanceIdProblem(instance) && `instance ${instanceIdProblem(instance)}`) ||
+    (!RuleId.safeParse(captureId).success ? 'capture id is not a rule id' : undefined)
+  )
 }
 
 /** True when `parseSnapshot` refused the message. */

@@ -2,12 +2,12 @@ import type { HistogramWindowInput } from '@prodbench/proto'
 import type { ProdbenchError } from '../errors.js'
 
 /**
- * The writing side of one WatchHistogram call (the gRPC call behind it is a
- * Node object-mode Writable): `write` answers false when its buffer is full,
- * and 'drain' says when to write again.
+ * The writing side of one watch call (WatchHistogram, WatchMetrics; the gRPC
+ * call behind it is a Node object-mode Writable): `write` answers false when
+ * its buffer is full, and 'drain' says when to write again.
  */
-export interface WindowSink {
-  write(message: HistogramWindowInput): boolean
+export interface WindowSink<T = HistogramWindowInput> {
+  write(message: T): boolean
   once(event: 'drain', listener: () => void): unknown
   /** Ends the call with status OK. */
   end(): void
@@ -22,16 +22,16 @@ export interface WindowSink {
  * live view wants) and `onDrop` counts it. Writes go out as fast as the
  * transport takes them.
  */
-export class BoundedStream {
-  readonly #sink: WindowSink
+export class BoundedStream<T = HistogramWindowInput> {
+  readonly #sink: WindowSink<T>
   readonly #capacity: number
   readonly #onDrop: () => void
-  readonly #queue: HistogramWindowInput[] = []
+  readonly #queue: T[] = []
   #waitingForDrain = false
   #finishing = false
   #closed = false
 
-  constructor(sink: WindowSink, capacity: number, onDrop: () => void) {
+  constructor(sink: WindowSink<T>, capacity: number, onDrop: () => void) {
     this.#sink = sink
     this.#capacity = capacity
     this.#onDrop = onDrop
@@ -48,7 +48,7 @@ export class BoundedStream {
   }
 
   /** Queues a window and writes what the transport takes. */
-  push(message: HistogramWindowInput): void {
+  push(message: T): void {
     if (this.#closed || this.#finishing) return
     if (this.#queue.length >= this.#capacity) {
       this.#queue.shift()
@@ -81,7 +81,7 @@ export class BoundedStream {
   #pump(): void {
     if (this.#closed || this.#waitingForDrain) return
     while (this.#queue.length > 0) {
-      const next = this.#queue.shift() as HistogramWindowInput
+      const next = this.#queue.shift() as T
       if (!this.#sink.write(next)) {
         this.#waitingForDrain = true
         this.#sink.once('drain', () => {

@@ -8,9 +8,9 @@ import { OpenWindow } from './open-window.js'
 import type { SnapshotEnvelope } from './snapshot-envelope.js'
 
 /** Open windows one series may have at once; more means end_ms values that make no sense. */
-const MAX_OPEN_PER_SERIES = 8
+export const MAX_OPEN_PER_SERIES = 8
 /** How far past now a snapshot's end may be (clock skew) beyond one interval. */
-const FUTURE_SLACK_MS = 60_000
+export const FUTURE_SLACK_MS = 60_000
 
 /** The windows of one (capture, metric): the open ones and the closed history, oldest first. */
 export interface Series {
@@ -182,11 +182,7 @@ export class WindowStore {
 
   /** A gap in an instance's sequence means snapshots that never came; a smaller seq means it restarted. */
   #countLoss(series: Series, snapshot: SnapshotEnvelope, endMs: number): void {
-    const last = series.seqs.get(snapshot.instance)
-    if (last && snapshot.seq > last.seq + 1) this.#counters.lost += snapshot.seq - last.seq - 1
-    if (!last || snapshot.seq > last.seq || endMs > last.endMs) {
-      series.seqs.set(snapshot.instance, { seq: snapshot.seq, endMs })
-    }
+    this.#counters.lost += seqGap(series.seqs, snapshot.instance, snapshot.seq, endMs)
   }
 
   #trim(series: Series, now: number): void {
@@ -225,4 +221,19 @@ export class WindowStore {
 /** Key of a (capture, metric) series. */
 export function seriesKey(captureId: string, metric: string): string {
   return `${captureId}\u0000${metric}`
+}
+
+/**
+ * Records an instance's sequence number and returns how many snapshots a gap
+ * says were lost. A smaller seq means the instance restarted: no loss.
+ */
+export function seqGap(
+  seqs: Map<string, { seq: number; endMs: number }>,
+  instance: string,
+  seq: number,
+  endMs: number,
+): number {
+  const last = seqs.get(instance)
+  if (!last || seq > last.seq || endMs > last.endMs) seqs.set(instance, { seq, endMs })
+  return last && seq > last.seq + 1 ? seq - last.seq - 1 : 0
 }

@@ -95,8 +95,19 @@ export function openKvBucket(kv: KV, whenConnected: () => Promise<boolean>, serv
       return () => {
         if (stopped) return
         stopped = true
-        iterator.stop()
+        stopKvWatch(iterator)
       }
     },
   }
+}
+
+/**
+ * Stops a KV watch for good. nats.js (2.29) cancels a watch's idle-heartbeat
+ * monitor when its subscription closes, but a monitor set up after that (the
+ * connection closed while the watch was being created) is never cancelled,
+ * and its interval keeps the process alive after close(). Cancel it here too.
+ */
+export function stopKvWatch(iterator: { stop(): void }): void {
+  iterator.stop()
+  ;(iterator as { _data?: { monitor?: { cancel(): void } | null } })._data?.monitor?.cancel()
 }

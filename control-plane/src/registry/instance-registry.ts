@@ -4,6 +4,7 @@ import type {
   HeartbeatMessage,
   InstanceIdentityMessage,
   InstanceInfoInput,
+  MetricInfoMessage,
 } from '@prodbench/proto'
 import { instanceIdProblem, serviceNameProblem } from '@prodbench/sdk/core'
 
@@ -30,6 +31,8 @@ export interface InstanceRecord {
   readonly lastSeen: number
   readonly uptimeMs: number | undefined
   readonly reconnects: number
+  /** Its instruments (histograms, counters, gauges) as its last heartbeat listed them. */
+  readonly metrics: readonly MetricInfoMessage[]
 }
 
 /** Counts of messages refused by the registry (bad bytes, bad names, ...). */
@@ -86,6 +89,7 @@ export class InstanceRegistry {
       lastSeen: now,
       uptimeMs: message.uptimeMs,
       reconnects: message.reconnects ?? 0,
+      metrics: message.metrics ?? [],
     })
     this.#emit(service, instance)
     return undefined
@@ -112,6 +116,7 @@ export class InstanceRegistry {
       lastSeen: now,
       uptimeMs: previous?.uptimeMs,
       reconnects: previous?.reconnects ?? 0,
+      metrics: previous?.metrics ?? [],
     })
     this.#emit(service, instance)
     return undefined

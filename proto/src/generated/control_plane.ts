@@ -19,9 +19,13 @@ import type { HistogramSnapshot as _prodbench_v1_HistogramSnapshot, HistogramSna
 import type { HistogramWindow as _prodbench_v1_HistogramWindow, HistogramWindow__Output as _prodbench_v1_HistogramWindow__Output } from './prodbench/v1/HistogramWindow.js';
 import type { InstanceIdentity as _prodbench_v1_InstanceIdentity, InstanceIdentity__Output as _prodbench_v1_InstanceIdentity__Output } from './prodbench/v1/InstanceIdentity.js';
 import type { InstanceInfo as _prodbench_v1_InstanceInfo, InstanceInfo__Output as _prodbench_v1_InstanceInfo__Output } from './prodbench/v1/InstanceInfo.js';
+import type { InstanceMetrics as _prodbench_v1_InstanceMetrics, InstanceMetrics__Output as _prodbench_v1_InstanceMetrics__Output } from './prodbench/v1/InstanceMetrics.js';
+import type { InstanceValue as _prodbench_v1_InstanceValue, InstanceValue__Output as _prodbench_v1_InstanceValue__Output } from './prodbench/v1/InstanceValue.js';
 import type { LevelSource as _prodbench_v1_LevelSource, LevelSource__Output as _prodbench_v1_LevelSource__Output } from './prodbench/v1/LevelSource.js';
 import type { ListInstancesRequest as _prodbench_v1_ListInstancesRequest, ListInstancesRequest__Output as _prodbench_v1_ListInstancesRequest__Output } from './prodbench/v1/ListInstancesRequest.js';
 import type { ListInstancesResponse as _prodbench_v1_ListInstancesResponse, ListInstancesResponse__Output as _prodbench_v1_ListInstancesResponse__Output } from './prodbench/v1/ListInstancesResponse.js';
+import type { ListMetricsRequest as _prodbench_v1_ListMetricsRequest, ListMetricsRequest__Output as _prodbench_v1_ListMetricsRequest__Output } from './prodbench/v1/ListMetricsRequest.js';
+import type { ListMetricsResponse as _prodbench_v1_ListMetricsResponse, ListMetricsResponse__Output as _prodbench_v1_ListMetricsResponse__Output } from './prodbench/v1/ListMetricsResponse.js';
 import type { ListRulesRequest as _prodbench_v1_ListRulesRequest, ListRulesRequest__Output as _prodbench_v1_ListRulesRequest__Output } from './prodbench/v1/ListRulesRequest.js';
 import type { ListRulesResponse as _prodbench_v1_ListRulesResponse, ListRulesResponse__Output as _prodbench_v1_ListRulesResponse__Output } from './prodbench/v1/ListRulesResponse.js';
 import type { ListServicesRequest as _prodbench_v1_ListServicesRequest, ListServicesRequest__Output as _prodbench_v1_ListServicesRequest__Output } from './prodbench/v1/ListServicesRequest.js';
@@ -33,10 +37,15 @@ import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRule
 import type { Rollout as _prodbench_v1_Rollout, Rollout__Output as _prodbench_v1_Rollout__Output } from './prodbench/v1/Rollout.js';
 import type { Rule as _prodbench_v1_Rule, Rule__Output as _prodbench_v1_Rule__Output } from './prodbench/v1/Rule.js';
 import type { RuleSpec as _prodbench_v1_RuleSpec, RuleSpec__Output as _prodbench_v1_RuleSpec__Output } from './prodbench/v1/RuleSpec.js';
+import type { ScalarSeries as _prodbench_v1_ScalarSeries, ScalarSeries__Output as _prodbench_v1_ScalarSeries__Output } from './prodbench/v1/ScalarSeries.js';
+import type { ScalarSnapshot as _prodbench_v1_ScalarSnapshot, ScalarSnapshot__Output as _prodbench_v1_ScalarSnapshot__Output } from './prodbench/v1/ScalarSnapshot.js';
+import type { ScalarWindow as _prodbench_v1_ScalarWindow, ScalarWindow__Output as _prodbench_v1_ScalarWindow__Output } from './prodbench/v1/ScalarWindow.js';
 import type { Selector as _prodbench_v1_Selector, Selector__Output as _prodbench_v1_Selector__Output } from './prodbench/v1/Selector.js';
+import type { SeriesPoint as _prodbench_v1_SeriesPoint, SeriesPoint__Output as _prodbench_v1_SeriesPoint__Output } from './prodbench/v1/SeriesPoint.js';
 import type { ServiceSummary as _prodbench_v1_ServiceSummary, ServiceSummary__Output as _prodbench_v1_ServiceSummary__Output } from './prodbench/v1/ServiceSummary.js';
 import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from './prodbench/v1/SetRuleRequest.js';
 import type { WatchHistogramRequest as _prodbench_v1_WatchHistogramRequest, WatchHistogramRequest__Output as _prodbench_v1_WatchHistogramRequest__Output } from './prodbench/v1/WatchHistogramRequest.js';
+import type { WatchMetricsRequest as _prodbench_v1_WatchMetricsRequest, WatchMetricsRequest__Output as _prodbench_v1_WatchMetricsRequest__Output } from './prodbench/v1/WatchMetricsRequest.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -63,9 +72,13 @@ export interface ProtoGrpcType {
       HistogramWindow: MessageTypeDefinition<_prodbench_v1_HistogramWindow, _prodbench_v1_HistogramWindow__Output>
       InstanceIdentity: MessageTypeDefinition<_prodbench_v1_InstanceIdentity, _prodbench_v1_InstanceIdentity__Output>
       InstanceInfo: MessageTypeDefinition<_prodbench_v1_InstanceInfo, _prodbench_v1_InstanceInfo__Output>
+      InstanceMetrics: MessageTypeDefinition<_prodbench_v1_InstanceMetrics, _prodbench_v1_InstanceMetrics__Output>
+      InstanceValue: MessageTypeDefinition<_prodbench_v1_InstanceValue, _prodbench_v1_InstanceValue__Output>
       LevelSource: MessageTypeDefinition<_prodbench_v1_LevelSource, _prodbench_v1_LevelSource__Output>
       ListInstancesRequest: MessageTypeDefinition<_prodbench_v1_ListInstancesRequest, _prodbench_v1_ListInstancesRequest__Output>
       ListInstancesResponse: MessageTypeDefinition<_prodbench_v1_ListInstancesResponse, _prodbench_v1_ListInstancesResponse__Output>
+      ListMetricsRequest: MessageTypeDefinition<_prodbench_v1_ListMetricsRequest, _prodbench_v1_ListMetricsRequest__Output>
+      ListMetricsResponse: MessageTypeDefinition<_prodbench_v1_ListMetricsResponse, _prodbench_v1_ListMetricsResponse__Output>
       ListRulesRequest: MessageTypeDefinition<_prodbench_v1_ListRulesRequest, _prodbench_v1_ListRulesRequest__Output>
       ListRulesResponse: MessageTypeDefinition<_prodbench_v1_ListRulesResponse, _prodbench_v1_ListRulesResponse__Output>
       ListServicesRequest: MessageTypeDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesRequest__Output>
@@ -77,10 +90,15 @@ export interface ProtoGrpcType {
       Rollout: MessageTypeDefinition<_prodbench_v1_Rollout, _prodbench_v1_Rollout__Output>
       Rule: MessageTypeDefinition<_prodbench_v1_Rule, _prodbench_v1_Rule__Output>
       RuleSpec: MessageTypeDefinition<_prodbench_v1_RuleSpec, _prodbench_v1_RuleSpec__Output>
+      ScalarSeries: MessageTypeDefinition<_prodbench_v1_ScalarSeries, _prodbench_v1_ScalarSeries__Output>
+      ScalarSnapshot: MessageTypeDefinition<_prodbench_v1_ScalarSnapshot, _prodbench_v1_ScalarSnapshot__Output>
+      ScalarWindow: MessageTypeDefinition<_prodbench_v1_ScalarWindow, _prodbench_v1_ScalarWindow__Output>
       Selector: MessageTypeDefinition<_prodbench_v1_Selector, _prodbench_v1_Selector__Output>
+      SeriesPoint: MessageTypeDefinition<_prodbench_v1_SeriesPoint, _prodbench_v1_SeriesPoint__Output>
       ServiceSummary: MessageTypeDefinition<_prodbench_v1_ServiceSummary, _prodbench_v1_ServiceSummary__Output>
       SetRuleRequest: MessageTypeDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_SetRuleRequest__Output>
       WatchHistogramRequest: MessageTypeDefinition<_prodbench_v1_WatchHistogramRequest, _prodbench_v1_WatchHistogramRequest__Output>
+      WatchMetricsRequest: MessageTypeDefinition<_prodbench_v1_WatchMetricsRequest, _prodbench_v1_WatchMetricsRequest__Output>
     }
   }
 }

@@ -1,9 +1,12 @@
-import type { HistogramSnapshotInput } from '@prodbench/proto'
+import type { HistogramSnapshotInput, ScalarSnapshotInput } from '@prodbench/proto'
 import type { EffectiveConfig, Rule } from '../core/index.js'
+import { Counter } from '../metrics/counter.js'
+import type { Gauge } from '../metrics/gauge.js'
 import { encodeCounts } from '../metrics/hdr-codec.js'
 import type { Histogram } from '../metrics/histogram.js'
 import type { MetricRegistry } from '../metrics/metric-registry.js'
 import type { Interval } from '../metrics/recorder.js'
+import { ScalarCapture } from './scalar-capture.js'
 
 /** A capture as this instance runs it (or refuses it), for acks and heartbeats. */
 export interface CaptureReport {
@@ -33,6 +36,8 @@ interface Running {
   readonly intervalMs: number
   windowStart: number
   readonly windows: Map<string, Window>
+  /** The counters and gauges covered: one ScalarSnapshot per window when any. */
+  readonly scalars: ScalarCapture
   matchedVersion: number
 }
 
@@ -41,7 +46,9 @@ interface Running {
  * while a capture is active (and never otherwise) it cuts the interval of each
  * captured histogram, adds it to the window of every capture covering it, and
  * when a window ends (a multiple of the capture's interval, so all instances'
- * windows line up) publishes one snapshot per metric. Beyond `maxCaptures`
+ * windows line up) publishes one snapshot per histogram, and one
+ * ScalarSnapshot for all the counters and gauges it covers (every window,
+ * changed or not; gauge callbacks are read then). Beyond `maxCaptures`
  * the oldest captures are refused and reported.
  */
 export class CaptureRunner {
@@ -57,6 +64,8 @@ export class CaptureRunner {
       readonly registry: MetricRegistry
       readonly maxCaptures: number
       readonly publish: (captureId: string, snapshot: HistogramSnapshotInput) => void
+      /** Where the ScalarSnapshot of a capture covering counters or gauges goes; dropped when absent. */
+      readonly publishScalars?: (captureId: string, snapshot: ScalarSnapshotInput) => void
       readonly report: (event: string, error: unknown) => void
       readonly now?: () => number
     },
@@ -78,14 +87,18 @@ export class CaptureRunner {
       if (this.#running.has(rule.id) || !rule.capture) continue
       // What was recorded before this capture belongs to the captures already running.
       for (const histogram of this.options.registry.matching(rule.capture.metric)) this.#cut(histogram, now)
+      const scalars = this.options.registry.scalarsMatching(rule.capture.metric)
+      for (const gauge of scalars) if (!(gauge instanceof Counter)) this.#cutGauge(gauge)
       const running: Running = {
         rule,
         pattern: rule.capture.metric,
         intervalMs: rule.capture.intervalMs,
         windowStart: now,
         windows: new Map(),
+        scalars: new ScalarCapture(),
         matchedVersion: -1,
       }
+      running.scalars.cover(scalars, true)
       this.#match(running)
       this.#running.set(rule.id, running)
     }
@@ -100,7 +113,7 @@ export class CaptureRunner {
         captureId: r.rule.id,
         metric: r.pattern,
         intervalMs: r.intervalMs,
-        metrics: [...r.windows.keys()],
+        metrics: [...r.windows.keys(), ...r.scalars.names()],
         expiresAt: r.rule.expiresAt,
       })
     }
@@ -142,16 +155,26 @@ export class CaptureRunner {
     try {
       const at = Math.floor(this.#now() / 1_000) * 1_000
       const covered = new Set<Histogram>()
+      const gauges = new Set<Gauge>()
+      const reads = new Set<Gauge>()
       for (const running of this.#running.values()) {
         this.#match(running)
         for (const window of running.windows.values()) covered.add(window.histogram)
+        const ends = windowEnd(running, at) > running.windowStart
+        for (const gauge of running.scalars.gauges()) {
+          gauges.add(gauge)
+          // Callbacks are read once per window, at its end.
+          if (ends && gauge.callback) reads.add(gauge)
+        }
       }
       for (const histogram of covered) this.#cut(histogram, at)
+      for (const gauge of reads) gauge.sample(at)
+      for (const gauge of gauges) this.#cutGauge(gauge)
       for (const running of this.#running.values()) {
         // The latest window boundary passed: after an event-loop stall over
         // several windows, the missed ones go out as one longer snapshot and
         // the next is on time again.
-        const end = Math.floor(at / running.intervalMs) * running.intervalMs
+        const end = windowEnd(running, at)
         if (end > running.windowStart) this.#flush(running, end)
       }
     } catch (err) {
@@ -165,6 +188,8 @@ export class CaptureRunner {
     const version = this.options.registry.version
     if (running.matchedVersion === version) return
     running.matchedVersion = version
+    // Instruments registered after the capture started: all they hold is news.
+    running.scalars.cover(this.options.registry.scalarsMatching(running.pattern), false)
     for (const histogram of this.options.registry.matching(running.pattern)) {
       if (!running.windows.has(histogram.name)) {
         running.windows.set(histogram.name, {
@@ -191,7 +216,14 @@ export class CaptureRunner {
     histogram.recorder.release(interval)
   }
 
+  /** Folds what the gauge's series saw since the last cut into every capture covering it, then cuts them. */
+  #cutGauge(gauge: Gauge): void {
+    for (const running of this.#running.values()) running.scalars.fold(gauge)
+    for (const [series] of gauge.table.entries()) series.cut()
+  }
+
   #flush(running: Running, end: number): void {
+    this.#flushScalars(running, end)
     for (const window of running.windows.values()) {
       const { histogram } = window
       const layout = histogram.recorder.layout
@@ -227,9 +259,31 @@ export class CaptureRunner {
     running.windowStart = end
   }
 
+  #flushScalars(running: Running, end: number): void {
+    const { scalars } = running
+    if (scalars.size === 0) return
+    // Every window goes out, changes or not, so the control plane can close it early.
+    const points = scalars.flush()
+    scalars.seq++
+    this.options.publishScalars?.(running.rule.id, {
+      captureId: running.rule.id,
+      service: this.options.service,
+      instance: this.options.instance,
+      seq: scalars.seq,
+      startMs: running.windowStart,
+      endMs: end,
+      points,
+    })
+  }
+
   #now(): number {
     return (this.options.now ?? Date.now)()
   }
+}
+
+/** The latest window boundary of `running` at or before `at`. */
+function windowEnd(running: Running, at: number): number {
+  return Math.floor(at / running.intervalMs) * running.intervalMs
 }
 
 function add(window: Window, interval: Interval): void {

@@ -98,7 +98,7 @@ export class NatsLink {
     clearTimeout(this.#retryTimer)
     clearInterval(this.#resyncTimer)
     this.#wake?.()
-    this.#watcher?.stop()
+    stopWatch(this.#watcher)
     const nc = this.#nc
     if (nc && !nc.isClosed()) {
       // drain() on a connection that is down resolves without closing it, and
@@ -174,13 +174,16 @@ export class NatsLink {
   async #doSync(): Promise<void> {
     const nc = this.#nc
     if (!nc || this.#closed) return
-    this.#watcher?.stop()
+    stopWatch(this.#watcher)
     this.#watcher = undefined
     try {
       this.#kv ??= await nc.jetstream().views.kv(DESIRED_STATE_BUCKET, { bindOnly: true })
       const entry = await this.#kv.get(this.#key)
       this.events.state(entry?.operation === 'PUT' ? entry.value : null, entry?.revision ?? 0, true)
-      this.#watch(await this.#kv.watch({ key: this.#key }))
+      const watcher = await this.#kv.watch({ key: this.#key })
+      // close() may have come while the watch was being made: it is not wanted.
+      if (this.#closed) stopWatch(watcher)
+      else this.#watch(watcher)
     } catch (err) {
       if (isMissingBucket(err)) {
         // No control plane has created the bucket yet: there are no rules.
@@ -249,4 +252,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     )
   })
+}
+
+/**
+ * Stops a KV watch for good. nats.js (2.29) cancels a watch's idle-heartbeat
+ * monitor when its subscription closes, but one set up after that (the
+ * connection closed while the watch was being created) is never cancelled and
+ * its interval would keep the host alive after close(). Cancel it here too.
+ */
+function stopWatch(watcher: QueuedIterator<KvEntry> | undefined): void {
+  if (!watcher) return
+  watcher.stop()
+  ;(watcher as unknown as { _data?: { monitor?: { cancel(): void } | null } })._data?.monitor?.cancel()
 }

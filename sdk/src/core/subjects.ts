@@ -40,6 +40,11 @@ export const subjects = {
     `${SUBJECT_ROOT}.hist.${token('service', service)}.${token('capture', captureId)}.${token('instance', instance)}`,
   /** Every histogram snapshot. */
   allHistograms: `${SUBJECT_ROOT}.hist.>`,
+  /** Counters and gauges of a capture: `pb.v1.scalars.<service>.<capture id>.<instance>`. */
+  scalars: (service: string, captureId: string, instance: string) =>
+    `${SUBJECT_ROOT}.scalars.${token('service', service)}.${token('capture', captureId)}.${token('instance', instance)}`,
+  /** Every counter/gauge snapshot. */
+  allScalars: `${SUBJECT_ROOT}.scalars.>`,
   /** Asks every instance to send a heartbeat now (a control plane that just started). */
   discover: `${SUBJECT_ROOT}.discover`,
 } as const

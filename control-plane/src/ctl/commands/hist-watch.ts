@@ -12,6 +12,7 @@ import { type Context, type CtlOutput, plural, type View, viewOf } from '../cont
 import { EXIT } from '../errors.js'
 import { DEFAULT_WIDTH, histogramBlock, windowJson } from '../format-hist.js'
 import { type HlogFile, openHlogFile } from '../hlog-file.js'
+import { screenFrame } from '../live-screen.js'
 import { WindowAssembler, type WindowGroup } from '../window-groups.js'
 
 /** What the watch touches besides the server. */
@@ -27,11 +28,6 @@ export interface WatchIo {
 
 /** Windows the server sends first, from its history: the view fills at once, not after an interval. */
 export const WATCH_BACKLOG = 1
-
-// Cursor home, then each line clears its old tail and the end clears what is left below: no flicker.
-const HOME = '\u001b[H'
-const CLEAR_LINE = '\u001b[K'
-const CLEAR_DOWN = '\u001b[J'
 
 type Outcome = { kind: 'ended' } | { kind: 'interrupted' } | { kind: 'failed'; error: unknown }
 
@@ -155,6 +151,6 @@ class WindowPrinter {
     const hlog = this.mode.hlog
     const footer = `Ctrl-C to stop${hlog ? `  writing ${hlog.path} (${plural(hlog.intervals, 'interval')})` : ''}`
     const lines = [...block, '', view.style.dim(footer)]
-    this.out.write(`${HOME}${lines.map((line) => line + CLEAR_LINE).join('\n')}\n${CLEAR_DOWN}`)
+    this.out.write(screenFrame(lines))
   }
 }

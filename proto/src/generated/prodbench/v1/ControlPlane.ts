@@ -10,13 +10,17 @@ import type { GetStatusResponse as _prodbench_v1_GetStatusResponse, GetStatusRes
 import type { HistogramWindow as _prodbench_v1_HistogramWindow, HistogramWindow__Output as _prodbench_v1_HistogramWindow__Output } from '../../prodbench/v1/HistogramWindow.js';
 import type { ListInstancesRequest as _prodbench_v1_ListInstancesRequest, ListInstancesRequest__Output as _prodbench_v1_ListInstancesRequest__Output } from '../../prodbench/v1/ListInstancesRequest.js';
 import type { ListInstancesResponse as _prodbench_v1_ListInstancesResponse, ListInstancesResponse__Output as _prodbench_v1_ListInstancesResponse__Output } from '../../prodbench/v1/ListInstancesResponse.js';
+import type { ListMetricsRequest as _prodbench_v1_ListMetricsRequest, ListMetricsRequest__Output as _prodbench_v1_ListMetricsRequest__Output } from '../../prodbench/v1/ListMetricsRequest.js';
+import type { ListMetricsResponse as _prodbench_v1_ListMetricsResponse, ListMetricsResponse__Output as _prodbench_v1_ListMetricsResponse__Output } from '../../prodbench/v1/ListMetricsResponse.js';
 import type { ListRulesRequest as _prodbench_v1_ListRulesRequest, ListRulesRequest__Output as _prodbench_v1_ListRulesRequest__Output } from '../../prodbench/v1/ListRulesRequest.js';
 import type { ListRulesResponse as _prodbench_v1_ListRulesResponse, ListRulesResponse__Output as _prodbench_v1_ListRulesResponse__Output } from '../../prodbench/v1/ListRulesResponse.js';
 import type { ListServicesRequest as _prodbench_v1_ListServicesRequest, ListServicesRequest__Output as _prodbench_v1_ListServicesRequest__Output } from '../../prodbench/v1/ListServicesRequest.js';
 import type { ListServicesResponse as _prodbench_v1_ListServicesResponse, ListServicesResponse__Output as _prodbench_v1_ListServicesResponse__Output } from '../../prodbench/v1/ListServicesResponse.js';
 import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRulesRequest__Output as _prodbench_v1_RemoveRulesRequest__Output } from '../../prodbench/v1/RemoveRulesRequest.js';
+import type { ScalarWindow as _prodbench_v1_ScalarWindow, ScalarWindow__Output as _prodbench_v1_ScalarWindow__Output } from '../../prodbench/v1/ScalarWindow.js';
 import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from '../../prodbench/v1/SetRuleRequest.js';
 import type { WatchHistogramRequest as _prodbench_v1_WatchHistogramRequest, WatchHistogramRequest__Output as _prodbench_v1_WatchHistogramRequest__Output } from '../../prodbench/v1/WatchHistogramRequest.js';
+import type { WatchMetricsRequest as _prodbench_v1_WatchMetricsRequest, WatchMetricsRequest__Output as _prodbench_v1_WatchMetricsRequest__Output } from '../../prodbench/v1/WatchMetricsRequest.js';
 
 export interface ControlPlaneClient extends grpc.Client {
   GetHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
@@ -45,6 +49,15 @@ export interface ControlPlaneClient extends grpc.Client {
   listInstances(argument: _prodbench_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   listInstances(argument: _prodbench_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   listInstances(argument: _prodbench_v1_ListInstancesRequest, callback: grpc.requestCallback<_prodbench_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListMetrics(argument: _prodbench_v1_ListMetricsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  ListMetrics(argument: _prodbench_v1_ListMetricsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  ListMetrics(argument: _prodbench_v1_ListMetricsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  ListMetrics(argument: _prodbench_v1_ListMetricsRequest, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  listMetrics(argument: _prodbench_v1_ListMetricsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  listMetrics(argument: _prodbench_v1_ListMetricsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  listMetrics(argument: _prodbench_v1_ListMetricsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
+  listMetrics(argument: _prodbench_v1_ListMetricsRequest, callback: grpc.requestCallback<_prodbench_v1_ListMetricsResponse__Output>): grpc.ClientUnaryCall;
   
   ListRules(argument: _prodbench_v1_ListRulesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
   ListRules(argument: _prodbench_v1_ListRulesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_ListRulesResponse__Output>): grpc.ClientUnaryCall;
@@ -87,6 +100,11 @@ export interface ControlPlaneClient extends grpc.Client {
   watchHistogram(argument: _prodbench_v1_WatchHistogramRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
   watchHistogram(argument: _prodbench_v1_WatchHistogramRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
   
+  WatchMetrics(argument: _prodbench_v1_WatchMetricsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_ScalarWindow__Output>;
+  WatchMetrics(argument: _prodbench_v1_WatchMetricsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_ScalarWindow__Output>;
+  watchMetrics(argument: _prodbench_v1_WatchMetricsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_ScalarWindow__Output>;
+  watchMetrics(argument: _prodbench_v1_WatchMetricsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_ScalarWindow__Output>;
+  
 }
 
 export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation {
@@ -95,6 +113,8 @@ export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation 
   GetStatus: grpc.handleUnaryCall<_prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse>;
   
   ListInstances: grpc.handleUnaryCall<_prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse>;
+  
+  ListMetrics: grpc.handleUnaryCall<_prodbench_v1_ListMetricsRequest__Output, _prodbench_v1_ListMetricsResponse>;
   
   ListRules: grpc.handleUnaryCall<_prodbench_v1_ListRulesRequest__Output, _prodbench_v1_ListRulesResponse>;
   
@@ -106,15 +126,19 @@ export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation 
   
   WatchHistogram: grpc.handleServerStreamingCall<_prodbench_v1_WatchHistogramRequest__Output, _prodbench_v1_HistogramWindow>;
   
+  WatchMetrics: grpc.handleServerStreamingCall<_prodbench_v1_WatchMetricsRequest__Output, _prodbench_v1_ScalarWindow>;
+  
 }
 
 export interface ControlPlaneDefinition extends grpc.ServiceDefinition {
   GetHistogram: MethodDefinition<_prodbench_v1_GetHistogramRequest, _prodbench_v1_GetHistogramResponse, _prodbench_v1_GetHistogramRequest__Output, _prodbench_v1_GetHistogramResponse__Output>
   GetStatus: MethodDefinition<_prodbench_v1_GetStatusRequest, _prodbench_v1_GetStatusResponse, _prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse__Output>
   ListInstances: MethodDefinition<_prodbench_v1_ListInstancesRequest, _prodbench_v1_ListInstancesResponse, _prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse__Output>
+  ListMetrics: MethodDefinition<_prodbench_v1_ListMetricsRequest, _prodbench_v1_ListMetricsResponse, _prodbench_v1_ListMetricsRequest__Output, _prodbench_v1_ListMetricsResponse__Output>
   ListRules: MethodDefinition<_prodbench_v1_ListRulesRequest, _prodbench_v1_ListRulesResponse, _prodbench_v1_ListRulesRequest__Output, _prodbench_v1_ListRulesResponse__Output>
   ListServices: MethodDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesResponse, _prodbench_v1_ListServicesRequest__Output, _prodbench_v1_ListServicesResponse__Output>
   RemoveRules: MethodDefinition<_prodbench_v1_RemoveRulesRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_RemoveRulesRequest__Output, _prodbench_v1_ChangeResponse__Output>
   SetRule: MethodDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse__Output>
   WatchHistogram: MethodDefinition<_prodbench_v1_WatchHistogramRequest, _prodbench_v1_HistogramWindow, _prodbench_v1_WatchHistogramRequest__Output, _prodbench_v1_HistogramWindow__Output>
+  WatchMetrics: MethodDefinition<_prodbench_v1_WatchMetricsRequest, _prodbench_v1_ScalarWindow, _prodbench_v1_WatchMetricsRequest__Output, _prodbench_v1_ScalarWindow__Output>
 }

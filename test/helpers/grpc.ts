@@ -14,10 +14,13 @@ const METHODS = [
   'listInstances',
   'getStatus',
   'getHistogram',
+  'listMetrics',
 ] as const
 type Promised = { [K in (typeof METHODS)[number]]: Call<ControlPlaneClient, K> } & {
   /** The raw server stream of WatchHistogram (cancel() it when done). */
   watchHistogram: ControlPlaneClient['watchHistogram']
+  /** The raw server stream of WatchMetrics (cancel() it when done). */
+  watchMetrics: ControlPlaneClient['watchMetrics']
 }
 
 /** A real grpc-js client of the control plane with promise methods, closed when the test ends. */
@@ -31,6 +34,7 @@ export function controlPlaneClient(
   const wrapped: Record<string, unknown> = {
     close: () => client.close(),
     watchHistogram: client.watchHistogram.bind(client),
+    watchMetrics: client.watchMetrics.bind(client),
   }
   for (const name of METHODS) {
     const call = (client[name] as unknown as Unary).bind(client)

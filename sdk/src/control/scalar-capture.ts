@@ -105,6 +105,12 @@ export class ScalarCapture {
       for (const [series, labels] of gauge.table.entries()) {
         const w = windows.get(series)
         const seen = w !== undefined && w.min <= w.max
+        // A gauge that never had a value (never set, its callback failing)
+        // has nothing to say: a 0 would drag the fleet's min and sum down.
+        if (!seen && !series.isSet) {
+          windows.set(series, carried(series))
+          continue
+        }
         points.push({
           metric: gauge.name,
           kind: 'gauge',

@@ -4,7 +4,7 @@
  * queue does not move — the place latency hides when a service is busy.
  */
 
-import type { Histogram } from '@prodbench/sdk'
+import type { Gauge, Histogram } from '@prodbench/sdk'
 import { since } from './latency.js'
 import type { Logger } from './logger.js'
 
@@ -26,6 +26,17 @@ export interface PoolOptions {
    * @default 2000
    */
   acquireTimeoutMs?: number
+  /**
+   * Set to the busy connections on every acquire and release, so a capture
+   * window's max shows the peak (a read at the window's end would mostly see 0).
+   * @default none
+   */
+  inUse?: Gauge
+  /**
+   * Set to the queued `acquire()` calls whenever the queue changes.
+   * @default none
+   */
+  waiting?: Gauge
 }
 
 /** Thrown by `acquire()` when no connection came free in time. */
@@ -44,7 +55,8 @@ interface Waiter {
 
 /**
  * A fixed-size pool of fake connections, logged at trace on the `db.pool`
- * logger; each wait for a connection is recorded in the `waits` histogram.
+ * logger; each wait for a connection is recorded in the `waits` histogram,
+ * busy and queued counts in the `inUse` and `waiting` gauges.
  */
 export class ConnectionPool {
   readonly size: number
@@ -53,6 +65,8 @@ export class ConnectionPool {
   private readonly waiters: Waiter[] = []
   private active = 0
   private closed = false
+  private readonly inUse: Gauge | undefined
+  private readonly waiting: Gauge | undefined
 
   constructor(
     private readonly log: Logger,
@@ -62,6 +76,10 @@ export class ConnectionPool {
   ) {
     this.size = options.size ?? 5
     this.acquireTimeoutMs = options.acquireTimeoutMs ?? 2_000
+    this.inUse = options.inUse
+    this.waiting = options.waiting
+    this.inUse?.set(0)
+    this.waiting?.set(0)
     for (let id = 1; id <= this.size; id++) this.idle.push({ id })
   }
 
@@ -83,15 +101,18 @@ export class ConnectionPool {
         const timer = setTimeout(() => {
           const index = this.waiters.indexOf(waiter)
           if (index >= 0) this.waiters.splice(index, 1)
+          this.waiting?.set(this.waiters.length)
           // A timed-out wait is the tail an operator looks for: it is recorded too.
           waited()
           reject(new PoolTimeoutError(since(start)))
         }, this.acquireTimeoutMs)
         const waiter: Waiter = { resolve, reject, timer }
         this.waiters.push(waiter)
+        this.waiting?.set(this.waiters.length)
       }))
     waited()
     this.active++
+    this.inUse?.set(this.active)
     this.log.trace({ reqId, conn: connection.id, waitMs: since(start), ...this.stats() }, 'connection acquired')
     return connection
   }
@@ -99,8 +120,10 @@ export class ConnectionPool {
   /** Gives a connection back; the longest waiter gets it first. */
   release(connection: Connection, reqId: string): void {
     this.active--
+    this.inUse?.set(this.active)
     const waiter = this.waiters.shift()
     if (waiter) {
+      this.waiting?.set(this.waiters.length)
       clearTimeout(waiter.timer)
       waiter.resolve(connection)
     } else {

@@ -9,6 +9,8 @@
  * Histograms (µs), streamed while a capture covers them (`ctl capture start`):
  * http.server.duration and http.server.duration.<route>.<status class> (from
  * pb.httpHandler), db.query.duration, db.pool.wait, payments.charge.duration.
+ * Counters: orders.placed, orders.payments {payment=authorized|declined|timeout}.
+ * Gauges: db.pool.in_use and db.pool.waiting (set by the pool), carts.open (read when needed).
  */
 
 import type { AddressInfo } from 'node:net'
@@ -16,6 +18,7 @@ import { init } from '@prodbench/sdk'
 import { ConnectionPool } from './db-pool.js'
 import { Database } from './fake-db.js'
 import { PaymentProvider } from './fake-payments.js'
+import { checkoutInstruments, poolGauges } from './instruments.js'
 import { checkoutRoutes } from './routes.js'
 import { createCheckoutServer } from './server.js'
 import { Store } from './store.js'
@@ -27,21 +30,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2)
 }
 
-// Loggers and histograms are made once, here, and handed down: the names are what
+// Loggers and instruments are made once, here, and handed down: the names are what
 // operators target with `ctl set-level svc=checkout debug logger=db` and
 // `ctl capture start svc=checkout metric=db.query.duration`.
 const pb = init({ service: 'checkout', nats: process.env.NATS_URL || undefined })
 const log = pb.logger()
 const httpLog = pb.logger('http')
-const pool = new ConnectionPool(pb.logger('db.pool'), pb.histogram('db.pool.wait', { unit: 'us' }), { size: 5 })
+const pool = new ConnectionPool(pb.logger('db.pool'), pb.histogram('db.pool.wait', { unit: 'us' }), {
+  size: 5,
+  ...poolGauges(pb),
+})
 const store = new Store(new Database(pb.logger('db'), pool, pb.histogram('db.query.duration', { unit: 'us' })))
 const payments = new PaymentProvider(pb.logger('payments'), pb.histogram('payments.charge.duration', { unit: 'us' }))
+const counters = checkoutInstruments(pb, store)
 const server = createCheckoutServer(
   checkoutRoutes({
     store,
     pool,
     payments,
     log,
+    counters,
     health: () => {
       const status = pb.status()
       return {

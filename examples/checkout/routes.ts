@@ -7,6 +7,7 @@
 import type { ConnectionPool } from './db-pool.js'
 import { type PaymentProvider, PaymentTimeoutError } from './fake-payments.js'
 import { HttpError, type Reply, type RequestContext, type Route } from './http-kit.js'
+import type { OrderCounters } from './instruments.js'
 import type { Logger } from './logger.js'
 import type { Store } from './store.js'
 
@@ -17,6 +18,8 @@ export interface RouteDeps {
   payments: PaymentProvider
   /** Business events (orders placed): the service's root logger. */
   log: Logger
+  /** `orders.placed` and `orders.payments`, added to by the checkout route. */
+  counters: OrderCounters
   /** Extra fields for /health (the SDK's view: connection, revision). */
   health(): Record<string, unknown>
 }
@@ -25,7 +28,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** The route table of the checkout service. */
 export function checkoutRoutes(deps: RouteDeps): Route[] {
-  const { store, pool, payments, log } = deps
+  const { store, pool, payments, log, counters } = deps
   const started = Date.now()
 
   return [
@@ -98,13 +101,16 @@ export function checkoutRoutes(deps: RouteDeps): Route[] {
       result = await payments.charge(reqId, cartId, cart.totalCents, token)
     } catch (error) {
       if (!(error instanceof PaymentTimeoutError)) throw error
+      counters.payments.add(1, { payment: 'timeout' })
       throw new HttpError(504, 'payment_timeout', 'the payment provider did not answer; you were not charged')
     }
+    counters.payments.add(1, { payment: result.status })
     if (result.status === 'declined') {
       throw new HttpError(402, result.code, 'the card was declined')
     }
 
     const order = await store.placeOrder(reqId, cart, result.chargeId)
+    counters.placed.add()
     log.info(
       {
         reqId,

@@ -62,6 +62,8 @@ export class Store {
   private readonly products = new Map<string, Product>()
   private readonly carts = new Map<string, { userId: string; items: Map<string, number> }>()
   private readonly orders: Order[] = []
+  /** Carts checked out since their last item was added: not open. */
+  private readonly checkedOut = new Set<string>()
   private nextOrder = 1
 
   constructor(private readonly db: Database) {
@@ -75,6 +77,11 @@ export class Store {
       for (let k = 0; k < 1 + (n % 3); k++) items.set(ids[(n * 7 + k * 5) % ids.length] as string, 1 + (n % 2))
       this.carts.set(`c-${n}`, { userId: `u-${1000 + n}`, items })
     }
+  }
+
+  /** Carts with items not checked out since the last one was added (the `carts.open` gauge). */
+  openCarts(): number {
+    return this.carts.size - this.checkedOut.size
   }
 
   /** Product ids, for validating input and for the load generator's picks. */
@@ -128,6 +135,7 @@ export class Store {
         const cart = this.carts.get(cartId) ?? { userId: `u-${cartId}`, items: new Map<string, number>() }
         this.carts.set(cartId, cart)
         cart.items.set(productId, (cart.items.get(productId) ?? 0) + quantity)
+        this.checkedOut.delete(cartId)
         return 1
       },
     )
@@ -171,7 +179,10 @@ export class Store {
         },
       )
       // The cart is kept (not emptied) so the load generator can keep checking out the seeded carts.
-      await tx.query('UPDATE carts SET checked_out_at = now() WHERE id = $1', [cart.id], () => 1)
+      await tx.query('UPDATE carts SET checked_out_at = now() WHERE id = $1', [cart.id], () => {
+        this.checkedOut.add(cart.id)
+        return 1
+      })
       return order
     })
   }

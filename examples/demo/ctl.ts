@@ -67,6 +67,19 @@ export class Ctl {
    */
   async showFor(args: readonly string[], ms: number): Promise<CtlResult> {
     this.write(paint(1, `$ ctl ${args.map(quote).join(' ')}`))
+    const { result, both } = await this.stopAfter(args, ms)
+    this.write(paint(90, `  (the demo lets it run ${(ms / 1000).toFixed(1)} s, then sends SIGINT, as Ctrl-C would)`))
+    for (const line of both.trimEnd().split('\n')) this.write(line ? `  ${line}` : '')
+    if (result.code !== 0 && !this.signal?.aborted) this.write(paint(31, `  (ctl exited with code ${result.code})`))
+    return result
+  }
+
+  /** Like {@link showFor}, without printing anything: for a `--json` watch the checks read. */
+  async runFor(args: readonly string[], ms: number): Promise<CtlResult> {
+    return (await this.stopAfter(args, ms)).result
+  }
+
+  private async stopAfter(args: readonly string[], ms: number): Promise<{ result: CtlResult; both: string }> {
     const start = performance.now()
     const proc = spawn(process.execPath, [CTL_BIN, ...args], {
       env: { ...process.env, PRODBENCH_SERVER: this.server },
@@ -96,10 +109,7 @@ export class Ctl {
     clearTimeout(kill)
     this.signal?.removeEventListener('abort', abort)
     const elapsed = Math.round(performance.now() - start)
-    this.write(paint(90, `  (the demo lets it run ${(ms / 1000).toFixed(1)} s, then sends SIGINT, as Ctrl-C would)`))
-    for (const line of both.trimEnd().split('\n')) this.write(line ? `  ${line}` : '')
-    if (code !== 0 && !this.signal?.aborted) this.write(paint(31, `  (ctl exited with code ${code})`))
-    return { args, code, stdout, stderr, ms: elapsed }
+    return { result: { args, code, stdout, stderr, ms: elapsed }, both }
   }
 
   /** Runs `ctl --json <args>` and parses its one JSON document; undefined when it failed. */

@@ -2,7 +2,8 @@
  * The prodbench demo: a control plane, two checkout instances and a load
  * generator on this machine, and a tour that changes a log level live with
  * ctl and shows the effect and the automatic revert, then captures the
- * request-duration histogram live, merged across instances and per instance.
+ * request-duration histogram live, merged across instances and per instance,
+ * and finally lists the service's counters and gauges and watches them live.
  *
  *   npm run demo              tour, then stays up for you to try ctl (Ctrl-C stops all)
  *   npm run demo -- --once    tour only; exit code 0 when every check passed
@@ -69,7 +70,7 @@ let fleet: Fleet | undefined
 let failures: string[] = []
 let exitCode = 0
 
-write(paint(1, 'prodbench demo — live log levels and histograms over NATS'))
+write(paint(1, 'prodbench demo — live log levels, histograms, counters and gauges over NATS'))
 write(paint(90, `starting a control plane, 2 checkout instances and load (data in ${dataDir}) — Ctrl-C stops all`))
 try {
   fleet = await startFleet({ dataDir, rate: options.rate, tap, write })
@@ -132,6 +133,11 @@ ${paint(1, 'Your turn.')} In another terminal, in this folder:
   npx ctl hist watch svc=checkout metric=http.server.duration.checkout.2xx --hlog checkout.hlog
   npx ctl capture ls svc=checkout
   npx ctl capture stop svc=checkout ID
+
+  # counters: orders.placed, orders.payments{payment}; gauges: db.pool.in_use, db.pool.waiting, carts.open
+  npx ctl metrics svc=checkout --per-instance
+  npx ctl capture start svc=checkout metric='orders.**' --ttl 5m
+  npx ctl watch svc=checkout metric='orders.**'
 
   # a third instance joins at the current levels, and streams the captures running:
   NATS_URL=${current.natsUrl} PORT=0 node --import tsx examples/checkout/main.ts

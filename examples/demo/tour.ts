@@ -2,13 +2,15 @@
  * The guided tour: real ctl commands against the running fleet, with the
  * instances' own log lines as the proof that each step did what it says —
  * first a log level changed live, then a histogram captured live
- * (hist-tour.ts).
+ * (hist-tour.ts), then counters and gauges listed and watched live
+ * (metrics-tour.ts).
  */
 
 import type { Ctl } from './ctl.js'
 import type { Fleet } from './fleet.js'
 import { histogramTour } from './hist-tour.js'
 import type { LogTap } from './log-tap.js'
+import { metricsTour } from './metrics-tour.js'
 import { clock, type LogRecord } from './pretty.js'
 import { makeSteps } from './steps.js'
 
@@ -151,6 +153,7 @@ export async function runTour(ctx: TourContext): Promise<string[]> {
   )
 
   await histogramTour(ctx, steps)
+  await metricsTour(ctx, steps)
   write(`\n${fleet.loadLine()}`)
   return failures
 }

@@ -203,3 +203,12 @@ test('histogram-api - status().metrics lists every histogram by name with its un
   ])
   assert.deepEqual(pb.status().captures, [], 'no capture runs in local mode')
 })
+
+test('histogram-api - status().metrics reports the values recorded since start, across cuts', (t) => {
+  const { pb } = localSdk(t)
+  const h = pb.histogram('orders.latency')
+  for (let i = 1; i <= 10; i++) h.record(i * 100)
+  h.recorder.release(h.recorder.cut(Date.now()))
+  h.record(5)
+  assert.equal(pb.status().metrics.find((m) => m.name === 'orders.latency')?.value, 11)
+})

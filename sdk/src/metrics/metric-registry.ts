@@ -68,7 +68,7 @@ export interface MetricInfo {
   readonly name: string
   readonly kind: 'histogram' | 'counter' | 'gauge'
   readonly unit: Unit
-  /** Counter: total over its series. Gauge: last value (or sum over series). Histogram: 0 (not kept). */
+  /** Counter: total over its series. Gauge: last value (or sum over series). Histogram: values recorded since start. */
   readonly value: number
   /** Label sets in use (1 for an instrument without labels). */
   readonly series: number
@@ -174,7 +174,14 @@ export class MetricRegistry {
     return [...this.#instruments.values()]
       .map((m): MetricInfo => {
         if (m instanceof Histogram)
-          return { name: m.name, kind: 'histogram', unit: m.unit, value: 0, series: 1, overflow: 0 }
+          return {
+            name: m.name,
+            kind: 'histogram',
+            unit: m.unit,
+            value: m.recorder.totalCount(),
+            series: 1,
+            overflow: 0,
+          }
         const kind = m instanceof Counter ? 'counter' : 'gauge'
         const value = m instanceof Counter ? m.total : m.current(now)
         return { name: m.name, kind, unit: m.unit, value, series: m.table.size, overflow: m.table.overflow }

@@ -64,6 +64,8 @@ export class HdrRecorder {
   private min = Number.POSITIVE_INFINITY
   private max = 0
   private clamped = 0
+  /** Values in intervals already cut: kept off the hot path, added at each cut. */
+  private countedBefore = 0
   declare private startMs: number
 
   /**
@@ -147,7 +149,13 @@ export class HdrRecorder {
    * counts array is the one recorded into (swapped out, not copied): give it
    * back with {@link release} once encoded, so the next cut reuses it.
    */
+  /** Values recorded since the recorder was made (every interval, cut or not). */
+  totalCount(): number {
+    return this.countedBefore + this.count
+  }
+
   cut(nowMs: number): Interval {
+    this.countedBefore += this.count
     const counts = this.counts
     const next = this.spare ?? new Float64Array(this.layout.countsLength)
     this.spare = null

@@ -165,12 +165,14 @@ test('ctl hist watch --hlog - the file reads back with HistogramLogReader, merge
   child.kill('SIGINT')
   assert.equal(await exited, 0, output)
 
-  const reader = new HistogramLogReader(await readFile(file, 'utf8'))
+  const text = await readFile(file, 'utf8')
+  const reader = new HistogramLogReader(text)
   const merged = new Map<number, number>()
   const perInstance = new Map<number, number>()
   const tags = new Set<string>()
   for (let h = reader.nextIntervalHistogram(); h; h = reader.nextIntervalHistogram()) {
-    const end = h.endTimeStampMsec
+    // Start and length are written in seconds with 3 decimals: round off the float noise.
+    const end = Math.round(h.endTimeStampMsec)
     if (h.tag && h.tag !== 'NO TAG') {
       tags.add(h.tag)
       perInstance.set(end, (perInstance.get(end) ?? 0) + h.totalCount)
@@ -182,6 +184,6 @@ test('ctl hist watch --hlog - the file reads back with HistogramLogReader, merge
   assert.ok(merged.size >= 2, `at least two windows in the file:\n${output}`)
   for (const [end, count] of merged) {
     assert.ok(count > 0)
-    assert.equal(perInstance.get(end), count, `window ending ${end}: merged = a + b`)
+    assert.equal(perInstance.get(end), count, `window ending ${end}: merged = a + b\n${text}`)
   }
 })

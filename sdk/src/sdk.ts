@@ -3,12 +3,12 @@ import { codecs } from '@prodbench/proto'
 import type { Logger } from 'pino'
 import { CaptureRunner } from './control/capture-runner.js'
 import { NatsLink } from './control/nats-link.js'
-import { ackMessage, appliedConfig, heartbeatMessage } from './control/reports.js'
+import { Reporter } from './control/reporter.js'
+import { appliedConfig } from './control/reports.js'
 import { StateFollower } from './control/state-follower.js'
-import { TelemetryBuffer } from './control/telemetry-buffer.js'
-import { type EffectiveConfig, type Level, resolve, subjects } from './core/index.js'
+import { type Level, resolve, subjects } from './core/index.js'
 import { type Diagnostic, report } from './diagnostics.js'
-import { HttpMetrics, type HttpMiddlewareOptions } from './http/http-metrics.js'
+import { expressRoute, HttpMetrics, type HttpMiddlewareOptions } from './http/http-metrics.js'
 import { RouteSet } from './http/route-names.js'
 import { type Identity, makeIdentity } from './identity.js'
 import { LoggerRegistry } from './logging/logger-registry.js'
@@ -23,7 +23,7 @@ import {
 } from './metrics/metric-registry.js'
 import { SdkHealth } from './metrics/sdk-health.js'
 import { parseOptions, type ResolvedOptions, type SdkOptions } from './options.js'
-import type { SdkStatus } from './status.js'
+import { type SdkStatus, statusOf } from './status.js'
 
 /**
  * One embedded prodbench instance: named pino loggers whose levels follow the
@@ -40,12 +40,10 @@ export class Prodbench {
   /** Routes seen by every HTTP wrapper of this instance: one bound for all. */
   readonly #routes = new RouteSet()
   readonly #captures: CaptureRunner
-  readonly #buffer: TelemetryBuffer<{ subject: string; bytes: Uint8Array }>
   readonly #link: NatsLink | undefined
+  #reporter: Reporter | undefined
   readonly #ready: Promise<void>
   #markReady: () => void = () => {}
-  #heartbeat: NodeJS.Timeout | undefined
-  #soon: NodeJS.Timeout | undefined
   #closing: Promise<void> | undefined
   #selfLog: Logger | undefined
 
@@ -73,19 +71,18 @@ export class Prodbench {
           `metric "${metric}" reached its limit of ${maxSeries} label sets; new label sets go to the series {overflow="true"}`,
         ),
     })
-    this.#buffer = new TelemetryBuffer(o.telemetryBufferSize)
     this.#captures = new CaptureRunner({
       service: o.service,
       instance: o.instance,
       registry: this.#metrics,
       maxCaptures: o.maxCaptures,
       publish: (captureId, snapshot) =>
-        this.#publishTelemetry(
+        this.#reporter?.telemetry(
           subjects.histogram(o.service, captureId, o.instance),
           codecs.histogramSnapshot.encode(snapshot),
         ),
       publishScalars: (captureId, snapshot) =>
-        this.#publishTelemetry(
+        this.#reporter?.telemetry(
           subjects.scalars(o.service, captureId, o.instance),
           codecs.scalarSnapshot.encode(snapshot),
         ),
@@ -96,7 +93,11 @@ export class Prodbench {
       this.#loggers.apply(config)
       this.#captures.update(config)
     })
-    this.#follower.onExpiry = (config) => this.#announce(config.revision)
+    // After a local change (a rule expired), tell the control plane what runs now.
+    this.#follower.onExpiry = (config) => {
+      this.#reporter?.ack(config.revision)
+      this.#reporter?.heartbeat()
+    }
     this.#ready = new Promise<void>((resolve) => {
       this.#markReady = resolve
     })
@@ -120,19 +121,34 @@ export class Prodbench {
         connected: () =>
           this.#guard('connected', () => {
             this.#health.syncReconnects(this.#link?.reconnects ?? 0)
-            this.#sendHeartbeat()
-            this.#buffer.drain((item) => this.#link?.publish(item.subject, item.bytes) ?? false)
+            this.#reporter?.heartbeat()
+            this.#reporter?.flush()
           }),
         synced: () => {
           if (this.#follower.synced) this.#markReady()
         },
-        discover: () => this.#guard('discover', () => this.#sendHeartbeat()),
+        discover: () => this.#guard('discover', () => this.#reporter?.heartbeat()),
         problem: (event, error) => this.#diagnose(event, errorText(error), error),
       },
     )
+    this.#reporter = new Reporter(
+      this.identity,
+      this.#link,
+      {
+        applied: () =>
+          appliedConfig(
+            this.#follower.config,
+            this.#loggers.levels(),
+            this.#follower.rejections,
+            this.#captures.reports(),
+          ),
+        metrics: () => this.#metrics.list(),
+        dropped: (total) => this.#health.syncDropped(total),
+        guard: (event, work) => this.#guard(event, work),
+      },
+      { heartbeatIntervalMs: o.heartbeatIntervalMs, bufferSize: o.telemetryBufferSize },
+    )
     this.#link.start()
-    this.#heartbeat = setInterval(() => this.#guard('heartbeat', () => this.#sendHeartbeat()), o.heartbeatIntervalMs)
-    this.#heartbeat.unref()
   }
 
   /** Service name. */
@@ -153,7 +169,7 @@ export class Prodbench {
   logger(name?: string, options?: { level?: Level }): Logger {
     const known = this.#loggers.size
     const logger = this.#loggers.get(name ?? '', options?.level, (why) => this.#diagnose('logger-name', why))
-    if (this.#loggers.size !== known) this.#soonHeartbeat()
+    if (this.#loggers.size !== known) this.#reporter?.soon()
     return logger
   }
 
@@ -166,7 +182,7 @@ export class Prodbench {
   histogram(name: string, options?: HistogramOptions): Histogram {
     const known = this.#metrics.version
     const histogram = this.#metrics.histogram(name, options, (why) => this.#diagnose('metric', why))
-    if (this.#metrics.version !== known) this.#soonHeartbeat()
+    if (this.#metrics.version !== known) this.#reporter?.soon()
     return histogram
   }
 
@@ -184,7 +200,7 @@ export class Prodbench {
   counter(name: string, options?: CounterOptions): Counter {
     const known = this.#metrics.version
     const counter = this.#metrics.counter(name, options, (why) => this.#diagnose('metric', why))
-    if (this.#metrics.version !== known) this.#soonHeartbeat()
+    if (this.#metrics.version !== known) this.#reporter?.soon()
     return counter
   }
 
@@ -200,7 +216,7 @@ export class Prodbench {
   gauge(name: string, options?: GaugeOptions): Gauge {
     const known = this.#metrics.version
     const gauge = this.#metrics.gauge(name, options, (why) => this.#diagnose('metric', why))
-    if (this.#metrics.version !== known) this.#soonHeartbeat()
+    if (this.#metrics.version !== known) this.#reporter?.soon()
     return gauge
   }
 
@@ -232,12 +248,7 @@ export class Prodbench {
   expressMiddleware(
     options?: HttpMiddlewareOptions,
   ): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
-    const route =
-      options?.route ??
-      ((req: IncomingMessage) => {
-        const r = req as IncomingMessage & { baseUrl?: string; route?: { path?: unknown } }
-        return typeof r.route?.path === 'string' ? `${r.baseUrl ?? ''}${r.route.path}` : undefined
-      })
+    const route = options?.route ?? expressRoute
     const metrics = new HttpMetrics((name, o) => this.histogram(name, o), { route }, this.#routes)
     return (req, res, next) => metrics.track(req, res, () => next())
   }
@@ -253,63 +264,26 @@ export class Prodbench {
 
   /** What this instance runs now and why. */
   status(): SdkStatus {
-    const config = this.#follower.config
-    return {
-      service: this.identity.service,
-      instance: this.identity.instance,
+    return statusOf({
+      identity: this.identity,
       connection: this.#link ? this.#link.state : 'local',
-      synced: this.#follower.synced,
-      revision: this.#follower.revision,
-      configHash: config.hash,
-      rules: config.rules.length,
-      loggers: this.#loggers.levels().map(({ logger, level, source }) => ({
-        logger,
-        level,
-        source:
-          source.kind === 'rule'
-            ? {
-                kind: 'rule',
-                ruleId: source.rule.id,
-                author: source.rule.author,
-                expiresAt: source.rule.expiresAt,
-                reason: source.rule.reason,
-              }
-            : { kind: 'code' },
-      })),
-      rejected: { ...this.#follower.rejections },
+      follower: this.#follower,
+      levels: this.#loggers.levels(),
       reconnects: this.#link?.reconnects ?? 0,
       captures: this.#captures.reports(),
       metrics: this.#metrics.list(),
-      snapshots: { buffered: this.#buffer.size, dropped: this.#buffer.dropped },
-    }
+      snapshots: this.#reporter?.snapshots ?? { buffered: 0, dropped: 0 },
+    })
   }
 
   /** Stops timers, says goodbye to the control plane and closes NATS. Idempotent. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      clearInterval(this.#heartbeat)
-      clearTimeout(this.#soon)
       this.#follower.close()
       this.#captures.close()
       this.#markReady()
-      if (this.#link) {
-        const bye = heartbeatMessage(
-          this.identity,
-          this.#applied(),
-          this.#options.heartbeatIntervalMs,
-          this.#link.reconnects,
-          Date.now(),
-          true,
-          this.#metrics.list(),
-          this.#buffer.dropped,
-        )
-        await this.#link
-          .close({
-            subject: subjects.heartbeat(this.identity.service, this.identity.instance),
-            bytes: codecs.heartbeat.encode(bye),
-          })
-          .catch((err) => this.#diagnose('close', errorText(err), err))
-      }
+      const bye = this.#reporter?.close()
+      if (this.#link) await this.#link.close(bye).catch((err) => this.#diagnose('close', errorText(err), err))
     })()
     return this.#closing
   }
@@ -321,65 +295,10 @@ export class Prodbench {
     if (outcome.kind === 'rejected') {
       this.#health.rejectedStates.add()
       this.#diagnose('rejected-state', outcome.error.message, outcome.error)
-      this.#publishAck(revision, outcome.error.message)
+      this.#reporter?.ack(revision, outcome.error.message)
       return
     }
-    this.#publishAck(revision)
-  }
-
-  /** After a local change (a rule expired), tell the control plane what runs now. */
-  #announce(revision: number): void {
-    this.#publishAck(revision)
-    this.#sendHeartbeat()
-  }
-
-  #publishAck(revision: number, error?: string): void {
-    if (!this.#link) return
-    const ack = ackMessage(this.identity, revision, this.#applied(), Date.now(), error)
-    this.#link.publish(subjects.ack(this.identity.service, this.identity.instance), codecs.ack.encode(ack))
-  }
-
-  /**
-   * A new logger is news for `ctl status`: announce it shortly, once for a
-   * burst of new loggers (a service makes its loggers at start-up).
-   */
-  #soonHeartbeat(): void {
-    if (!this.#link || this.#soon || this.#closing) return
-    this.#soon = setTimeout(() => {
-      this.#soon = undefined
-      this.#guard('heartbeat', () => this.#sendHeartbeat())
-    }, 200)
-    this.#soon.unref()
-  }
-
-  #sendHeartbeat(): void {
-    if (!this.#link) return
-    const beat = heartbeatMessage(
-      this.identity,
-      this.#applied(),
-      this.#options.heartbeatIntervalMs,
-      this.#link.reconnects,
-      Date.now(),
-      false,
-      this.#metrics.list(),
-      this.#buffer.dropped,
-    )
-    this.#link.publish(subjects.heartbeat(this.identity.service, this.identity.instance), codecs.heartbeat.encode(beat))
-  }
-
-  #applied() {
-    const config: EffectiveConfig = this.#follower.config
-    return appliedConfig(config, this.#loggers.levels(), this.#follower.rejections, this.#captures.reports())
-  }
-
-  /** Publishes now, or keeps it in the bounded buffer until NATS is back. */
-  #publishTelemetry(subject: string, bytes: Uint8Array): void {
-    if (!this.#link) return
-    if (this.#buffer.size > 0 || !this.#link.publish(subject, bytes)) {
-      this.#buffer.push({ subject, bytes })
-      this.#health.syncDropped(this.#buffer.dropped)
-    }
-    this.#buffer.drain((item) => this.#link?.publish(item.subject, item.bytes) ?? false)
+    this.#reporter?.ack(revision)
   }
 
   #guard(event: string, work: () => void): void {

@@ -1,4 +1,8 @@
+import type { CaptureReport } from './control/capture-runner.js'
+import type { StateFollower } from './control/state-follower.js'
 import type { Level } from './core/index.js'
+import type { Identity } from './identity.js'
+import type { LoggerLevel } from './logging/logger-registry.js'
 import type { MetricInfo } from './metrics/metric-registry.js'
 
 /** Where a logger's level comes from, as shown by `status()`. */
@@ -49,4 +53,46 @@ export interface SdkStatus {
   readonly metrics: readonly MetricInfo[]
   /** Histogram snapshots waiting for NATS, and dropped because the buffer was full. */
   readonly snapshots: { readonly buffered: number; readonly dropped: number }
+}
+
+/** Builds `pb.status()` from the SDK's parts. */
+export function statusOf(parts: {
+  identity: Identity
+  connection: SdkStatus['connection']
+  follower: StateFollower
+  levels: readonly LoggerLevel[]
+  reconnects: number
+  captures: CaptureReport[]
+  metrics: MetricInfo[]
+  snapshots: { buffered: number; dropped: number }
+}): SdkStatus {
+  const { follower } = parts
+  return {
+    service: parts.identity.service,
+    instance: parts.identity.instance,
+    connection: parts.connection,
+    synced: follower.synced,
+    revision: follower.revision,
+    configHash: follower.config.hash,
+    rules: follower.config.rules.length,
+    loggers: parts.levels.map(({ logger, level, source }) => ({
+      logger,
+      level,
+      source:
+        source.kind === 'rule'
+          ? {
+              kind: 'rule',
+              ruleId: source.rule.id,
+              author: source.rule.author,
+              expiresAt: source.rule.expiresAt,
+              reason: source.rule.reason,
+            }
+          : { kind: 'code' },
+    })),
+    rejected: { ...follower.rejections },
+    reconnects: parts.reconnects,
+    captures: parts.captures,
+    metrics: parts.metrics,
+    snapshots: parts.snapshots,
+  }
 }

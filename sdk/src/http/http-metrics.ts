@@ -80,3 +80,9 @@ export class HttpMetrics {
     return histogram
   }
 }
+
+/** The route of a request as Express matched it (`req.baseUrl + req.route.path`), when it did. */
+export function expressRoute(req: IncomingMessage): string | undefined {
+  const r = req as IncomingMessage & { baseUrl?: string; route?: { path?: unknown } }
+  return typeof r.route?.path === 'string' ? `${r.baseUrl ?? ''}${r.route.path}` : undefined
+}

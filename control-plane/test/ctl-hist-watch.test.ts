@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -15,6 +14,7 @@ import { main } from '../src/ctl/main.js'
 import { createStyle, stripAnsi } from '../src/ctl/style.js'
 import { WindowAssembler } from '../src/ctl/window-groups.js'
 import { fleetWindow, latencies } from './fixtures/ctl-hist-windows.js'
+import { closedPort, memoryIo } from './fixtures/ctl-io.js'
 
 const T0 = 1_763_000_000_000
 const watch: HistWatchCommand = {
@@ -252,18 +252,8 @@ describe('ctl hist watch - the watch loop', () => {
 
 describe('ctl hist watch - main', () => {
   test('main - hist watch against a closed port exits 3; --json keeps the error on one line', async () => {
-    const server = createServer()
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as { port: number }
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-    const captured = { out: '', err: '' }
-    const io = {
-      stdout: { write: (text: string) => (captured.out += text) },
-      stderr: { write: (text: string) => (captured.err += text) },
-      env: {},
-      now: Date.now,
-      onInterrupt: () => () => {},
-    }
+    const port = await closedPort()
+    const { io, captured } = memoryIo({ now: Date.now, onInterrupt: () => () => {} })
     const argv = [
       '--json',
       '--server',

@@ -1,32 +1,11 @@
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { createServer } from 'node:net'
 import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { type CtlIo, main } from '../src/ctl/main.js'
+import { main } from '../src/ctl/main.js'
+import { closedPort, memoryIo } from './fixtures/ctl-io.js'
 
 const BIN = fileURLToPath(new URL('../bin/ctl.js', import.meta.url))
-
-/** An in-memory io; `out` and `err` collect what ctl wrote. */
-function memoryIo(env: Record<string, string> = {}) {
-  const captured = { out: '', err: '' }
-  const io: CtlIo = {
-    stdout: { write: (text: string) => (captured.out += text) },
-    stderr: { write: (text: string) => (captured.err += text) },
-    env,
-    now: () => Date.UTC(2025, 2, 14, 2, 1),
-  }
-  return { io, captured }
-}
-
-/** A local port nothing listens on: bind an ephemeral one, then close it. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 function unreachableLine(server: string): string {
   return `ctl: cannot reach the control plane at ${server} (is it running? set --server or PRODBENCH_SERVER)\n`
@@ -68,7 +47,7 @@ describe('ctl main - unreachable control plane', () => {
 
   test('ctl main - set-level against a closed port (from PRODBENCH_SERVER) exits 3, not after the wait', async () => {
     const server = `127.0.0.1:${await closedPort()}`
-    const { io, captured } = memoryIo({ PRODBENCH_SERVER: server })
+    const { io, captured } = memoryIo({ env: { PRODBENCH_SERVER: server } })
     const started = Date.now()
     assert.equal(await main(['set-level', 'svc=checkout', 'debug', '--wait', '30s'], io), 3)
     assert.equal(captured.err, unreachableLine(server))

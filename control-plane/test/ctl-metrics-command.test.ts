@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
 import { describe, test } from 'node:test'
 import type { ListMetricsResponse } from '@prodbench/proto'
 import { parseCommandLine } from '../src/ctl/args.js'
@@ -8,8 +7,9 @@ import { metricsReport } from '../src/ctl/commands/metrics.js'
 import type { View } from '../src/ctl/context.js'
 import { metricRows, metricValueText } from '../src/ctl/format-metrics.js'
 import { formatAmount, formatPerSecond } from '../src/ctl/format-units.js'
-import { type CtlIo, main } from '../src/ctl/main.js'
+import { main } from '../src/ctl/main.js'
 import { createStyle, stripAnsi } from '../src/ctl/style.js'
+import { closedPort, memoryIo } from './fixtures/ctl-io.js'
 
 const NOW = Date.UTC(2025, 2, 14, 2, 1)
 const plain: View = { now: NOW, style: createStyle(false) }
@@ -42,27 +42,6 @@ const response: ListMetricsResponse = {
       metrics: [{ name: 'queue.depth', kind: 'gauge', unit: '', value: 12, series: 1 }],
     },
   ],
-}
-
-function memoryIo(): { io: CtlIo; captured: { out: string; err: string } } {
-  const captured = { out: '', err: '' }
-  return {
-    captured,
-    io: {
-      stdout: { write: (text: string) => (captured.out += text) },
-      stderr: { write: (text: string) => (captured.err += text) },
-      env: {},
-      now: () => NOW,
-    },
-  }
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 describe('ctl metrics/watch - parsing', () => {
@@ -128,7 +107,7 @@ describe('ctl metrics/watch - parsing', () => {
   })
 
   test('main - a bad pattern exits 2 with the message then the usage on stderr', async () => {
-    const { io, captured } = memoryIo()
+    const { io, captured } = memoryIo({ now: () => NOW })
     assert.equal(await main(['watch', 'svc=checkout', 'metric=a..b'], io), 2)
     assert.match(captured.err, /^ctl: bad metric="a\.\.b": .*\n\nusage: ctl watch /)
     assert.equal(captured.out, '')
@@ -228,7 +207,7 @@ describe('ctl metrics - formatting', () => {
 
   test('main - metrics against a closed port exits 3 with one error document under --json', async () => {
     const port = await closedPort()
-    const { io, captured } = memoryIo()
+    const { io, captured } = memoryIo({ now: () => NOW })
     assert.equal(await main(['--json', '--server', `127.0.0.1:${port}`, 'metrics', 'svc=checkout'], io), 3)
     assert.match(captured.err, /^ctl: cannot reach the control plane at 127\.0\.0\.1:\d+/)
     assert.equal(JSON.parse(captured.out).error.code, 'PB_CTL_UNREACHABLE')

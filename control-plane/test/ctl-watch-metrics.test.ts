@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
 import { describe, test } from 'node:test'
 import type { ScalarWindowMessage, WatchMetricsRequest } from '@prodbench/proto'
 import type { WatchCommand } from '../src/ctl/args-metrics.js'
@@ -10,6 +9,7 @@ import { ServerRefusedError } from '../src/ctl/errors.js'
 import { labelsText, scalarBlock } from '../src/ctl/format-scalars.js'
 import { main } from '../src/ctl/main.js'
 import { createStyle, stripAnsi } from '../src/ctl/style.js'
+import { closedPort, memoryIo } from './fixtures/ctl-io.js'
 
 const T0 = 1_763_000_000_000
 const watch: WatchCommand = { name: 'watch', service: 'checkout', metric: 'orders.*' }
@@ -218,18 +218,8 @@ describe('ctl watch - the watch loop', () => {
 
 describe('ctl watch - main', () => {
   test('main - watch against a closed port exits 3; --json keeps the error on one line', async () => {
-    const server = createServer()
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as { port: number }
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-    const captured = { out: '', err: '' }
-    const io = {
-      stdout: { write: (text: string) => (captured.out += text) },
-      stderr: { write: (text: string) => (captured.err += text) },
-      env: {},
-      now: Date.now,
-      onInterrupt: () => () => {},
-    }
+    const port = await closedPort()
+    const { io, captured } = memoryIo({ now: Date.now, onInterrupt: () => () => {} })
     const argv = ['--json', '--server', `127.0.0.1:${port}`, 'watch', 'svc=checkout', 'metric=orders.*']
     assert.equal(await main(argv, io), 3)
     assert.match(captured.err, /ctl: cannot reach the control plane at 127\.0\.0\.1:\d+/)

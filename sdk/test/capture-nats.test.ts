@@ -9,6 +9,7 @@ import {
   type HistogramSnapshotMessage,
 } from '@prodbench/proto'
 import { connect, type NatsConnection, StorageType } from 'nats'
+import { eventually } from '../../test/helpers/eventually.js'
 import { startTestNats } from '../../test/helpers/nats-server.js'
 import { DESIRED_STATE_BUCKET, subjects } from '../src/core/index.js'
 import { init } from '../src/index.js'
@@ -83,14 +84,6 @@ function steadyLoad(t: TestContext, h: { record(v: number): void }) {
   const timer = setInterval(() => h.record(++n), 20)
   t.after(() => clearInterval(timer))
   return () => n
-}
-
-async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await sleep(20)
-  }
 }
 
 test('capture over NATS - snapshots stream on the documented subject and stop at the TTL', async (t) => {

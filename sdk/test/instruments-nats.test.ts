@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { type TestContext, test } from 'node:test'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { codecs, type DesiredStateInput, type HeartbeatMessage, type ScalarSnapshotMessage } from '@prodbench/proto'
 import { connect, type NatsConnection } from 'nats'
+import { eventually } from '../../test/helpers/eventually.js'
 import { startTestNats } from '../../test/helpers/nats-server.js'
 import { DESIRED_STATE_BUCKET, subjects } from '../src/core/index.js'
 import { init } from '../src/index.js'
@@ -49,14 +49,6 @@ async function observer(t: TestContext, url: string) {
   }
   const putGarbage = () => kv.put(SERVICE, new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]))
   return { scalars, beats, putCapture, putGarbage }
-}
-
-async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await sleep(20)
-  }
 }
 
 test('instruments over NATS - scalar snapshots on the documented subject, heartbeats carry values, self-health moves', async (t) => {

@@ -1,4 +1,4 @@
-import { RefusalCounters } from './refusal-counters.js'
+import { MergeCounters } from './refusal-counters.js'
 
 /**
  * Counters of the histogram merger: what was merged, refused (and why), late,
@@ -62,29 +62,11 @@ export interface HistogramStats {
 }
 
 /** The mutable counters behind {@link HistogramStats}. */
-export class HistogramCounters extends RefusalCounters<RejectReason> {
-  accepted = 0
-  late = 0
-  lost = 0
-  windowsClosed = 0
-  streamDrops = 0
-  evicted = 0
-
+export class HistogramCounters extends MergeCounters<
+  RejectReason,
+  Pick<HistogramStats, 'captures' | 'series' | 'historyBytes' | 'watchers'>
+> {
   constructor() {
     super(REJECT_REASONS)
-  }
-
-  /** The counters now, with the gauges given by the owner. */
-  snapshot(gauges: Pick<HistogramStats, 'captures' | 'series' | 'historyBytes' | 'watchers'>): HistogramStats {
-    return {
-      accepted: this.accepted,
-      ...this.refusals(),
-      late: this.late,
-      lost: this.lost,
-      windowsClosed: this.windowsClosed,
-      streamDrops: this.streamDrops,
-      evicted: this.evicted,
-      ...gauges,
-    }
   }
 }

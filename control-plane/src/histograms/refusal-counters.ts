@@ -24,3 +24,31 @@ export class RefusalCounters<R extends string> {
     return { rejected: this.#rejected, rejectedByReason: { ...this.#byReason }, lastRejection: this.#lastRejection }
   }
 }
+
+/**
+ * What every merger counts besides its refusals: snapshots merged, late and
+ * lost, windows closed, and windows dropped from slow watchers or evicted.
+ * `snapshot` adds the gauges the owner knows (captures, history size, ...).
+ */
+export class MergeCounters<R extends string, G extends object> extends RefusalCounters<R> {
+  accepted = 0
+  late = 0
+  lost = 0
+  windowsClosed = 0
+  streamDrops = 0
+  evicted = 0
+
+  /** The counters now, with the gauges given by the owner. */
+  snapshot(gauges: G) {
+    return {
+      accepted: this.accepted,
+      ...this.refusals(),
+      late: this.late,
+      lost: this.lost,
+      windowsClosed: this.windowsClosed,
+      streamDrops: this.streamDrops,
+      evicted: this.evicted,
+      ...gauges,
+    }
+  }
+}

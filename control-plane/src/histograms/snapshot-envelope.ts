@@ -1,5 +1,6 @@
-import { codecs, type HistogramSnapshotMessage } from '@prodbench/proto'
+import { codecs } from '@prodbench/proto'
 import { instanceIdProblem, metricNameProblem, RuleId, serviceNameProblem } from '@prodbench/sdk/core'
+import { isUnit } from '@prodbench/sdk/metrics'
 import type { RejectReason } from './histogram-stats.js'
 
 /**
@@ -30,37 +31,21 @@ export interface Refusal {
   readonly detail: string
 }
 
-/** Units a snapshot may carry (docs/histograms.md; `sdk/src/metrics/units.ts`). */
-const UNITS: ReadonlySet<string> = new Set(['ns', 'us', 'ms', 's', 'bytes', '1'])
-
 /**
  * Decodes the bytes published on `subject` (`pb.v1.hist.<service>.<capture>.<instance>`)
  * into an envelope, or says why not. Never throws.
  */
 export function parseSnapshot(data: Uint8Array, subject: string): SnapshotEnvelope | Refusal {
-  const parts = subject.split('.')
-  if (parts.length !== 6) return refuse('subject', `snapshot on malformed subject ${subject}`)
-  const [, , , service, captureId, instance] = parts as [string, string, string, string, string, string]
-
-  let m: HistogramSnapshotMessage
-  try {
-    m = codecs.histogramSnapshot.decode(data)
-  } catch (err) {
-    return refuse('protobuf', `snapshot on ${subject}: ${(err as Error).message}`)
-  }
-  if (m.service !== service || m.captureId !== captureId || m.instance !== instance) {
-    const said = `${m.service ?? ''}/${m.captureId ?? ''}/${m.instance ?? ''}`
-    return refuse('identity', `snapshot on ${subject} says ${said}: identity does not match the subject`)
-  }
-  const nameProblem = identityProblem(service, captureId, instance)
-  if (nameProblem) return refuse('identity', `snapshot on ${subject}: ${nameProblem}`)
+  const opened = decodeOnSubject(data, subject, codecs.histogramSnapshot)
+  if ('reason' in opened) return opened
+  const { m, service, captureId, instance } = opened
 
   const metric = m.metric ?? ''
   const where = `snapshot ${service}/${captureId}/${instance} of ${JSON.stringify(metric)}`
   const metricProblem = metricNameProblem(metric)
   if (metricProblem) return refuse('fields', `${where}: metric ${metricProblem}`)
   const unit = m.unit ?? ''
-  if (!UNITS.has(unit)) return refuse('fields', `${where}: unknown unit ${JSON.stringify(unit)}`)
+  if (!isUnit(unit)) return refuse('fields', `${where}: unknown unit ${JSON.stringify(unit)}`)
   const startMs = m.startMs ?? 0
   const endMs = m.endMs ?? 0
   if (!(endMs > 0 && startMs <= endMs)) return refuse('fields', `${where}: bad interval ${startMs}..${endMs}`)
@@ -87,6 +72,42 @@ export function parseSnapshot(data: Uint8Array, subject: string): SnapshotEnvelo
     clamped: m.clamped ?? 0,
     hdr,
   }
+}
+
+/** The message and its subject tokens, once they are known to agree. */
+export interface OpenedSnapshot<M> {
+  readonly m: M
+  readonly service: string
+  readonly captureId: string
+  readonly instance: string
+}
+
+/**
+ * The first checks of every snapshot kind: a `pb.v1.<kind>.<service>.<capture>.<instance>`
+ * subject, bytes that decode, and an identity inside that matches the subject's
+ * tokens and is valid. Never throws.
+ */
+export function decodeOnSubject<M extends { service?: string; captureId?: string; instance?: string }>(
+  data: Uint8Array,
+  subject: string,
+  codec: { decode(bytes: Uint8Array): M },
+): OpenedSnapshot<M> | { reason: 'subject' | 'protobuf' | 'identity'; detail: string } {
+  const parts = subject.split('.')
+  if (parts.length !== 6) return { reason: 'subject', detail: `snapshot on malformed subject ${subject}` }
+  const [, , , service, captureId, instance] = parts as [string, string, string, string, string, string]
+  let m: M
+  try {
+    m = codec.decode(data)
+  } catch (err) {
+    return { reason: 'protobuf', detail: `snapshot on ${subject}: ${(err as Error).message}` }
+  }
+  if (m.service !== service || m.captureId !== captureId || m.instance !== instance) {
+    const said = `${m.service ?? ''}/${m.captureId ?? ''}/${m.instance ?? ''}`
+    return { reason: 'identity', detail: `snapshot on ${subject} says ${said}: identity does not match the subject` }
+  }
+  const nameProblem = identityProblem(service, captureId, instance)
+  if (nameProblem) return { reason: 'identity', detail: `snapshot on ${subject}: ${nameProblem}` }
+  return { m, service, captureId, instance }
 }
 
 /**

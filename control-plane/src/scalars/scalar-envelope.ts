@@ -1,6 +1,6 @@
 import { codecs, type ScalarSnapshotMessage } from '@prodbench/proto'
 import { metricNameProblem } from '@prodbench/sdk/core'
-import { identityProblem } from '../histograms/index.js'
+import { decodeOnSubject } from '../histograms/index.js'
 import type { ScalarRejectReason } from './scalar-stats.js'
 
 /** Points one snapshot may carry (series of one capture on one instance). */
@@ -49,22 +49,9 @@ export interface ScalarRefusal {
  * snapshot, so a window never holds half of an instance's report. Never throws.
  */
 export function parseScalarSnapshot(data: Uint8Array, subject: string): ScalarEnvelope | ScalarRefusal {
-  const parts = subject.split('.')
-  if (parts.length !== 6) return refuse('subject', `snapshot on malformed subject ${subject}`)
-  const [, , , service, captureId, instance] = parts as [string, string, string, string, string, string]
-
-  let m: ScalarSnapshotMessage
-  try {
-    m = codecs.scalarSnapshot.decode(data)
-  } catch (err) {
-    return refuse('protobuf', `snapshot on ${subject}: ${(err as Error).message}`)
-  }
-  if (m.service !== service || m.captureId !== captureId || m.instance !== instance) {
-    const said = `${m.service ?? ''}/${m.captureId ?? ''}/${m.instance ?? ''}`
-    return refuse('identity', `snapshot on ${subject} says ${said}: identity does not match the subject`)
-  }
-  const nameProblem = identityProblem(service, captureId, instance)
-  if (nameProblem) return refuse('identity', `snapshot on ${subject}: ${nameProblem}`)
+  const opened = decodeOnSubject(data, subject, codecs.scalarSnapshot)
+  if ('reason' in opened) return opened
+  const { m, service, captureId, instance } = opened
 
   const where = `scalars ${service}/${captureId}/${instance}`
   const startMs = m.startMs ?? 0

@@ -1,4 +1,4 @@
-import { RefusalCounters } from '../histograms/index.js'
+import { MergeCounters } from '../histograms/index.js'
 
 /**
  * Counters of the counter/gauge merger: what was merged, refused (and why),
@@ -58,29 +58,11 @@ export interface ScalarStats {
 }
 
 /** The mutable counters behind {@link ScalarStats}. */
-export class ScalarCounters extends RefusalCounters<ScalarRejectReason> {
-  accepted = 0
-  late = 0
-  lost = 0
-  windowsClosed = 0
-  streamDrops = 0
-  evicted = 0
-
+export class ScalarCounters extends MergeCounters<
+  ScalarRejectReason,
+  Pick<ScalarStats, 'captures' | 'historyBytes' | 'watchers'>
+> {
   constructor() {
     super(SCALAR_REJECT_REASONS)
-  }
-
-  /** The counters now, with the gauges given by the owner. */
-  snapshot(gauges: Pick<ScalarStats, 'captures' | 'historyBytes' | 'watchers'>): ScalarStats {
-    return {
-      accepted: this.accepted,
-      ...this.refusals(),
-      late: this.late,
-      lost: this.lost,
-      windowsClosed: this.windowsClosed,
-      streamDrops: this.streamDrops,
-      evicted: this.evicted,
-      ...gauges,
-    }
   }
 }

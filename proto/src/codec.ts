@@ -1,9 +1,12 @@
 import type protobuf from 'protobufjs'
 import type { Ack, Ack__Output } from './generated/prodbench/v1/Ack.js'
 import type { DesiredState, DesiredState__Output } from './generated/prodbench/v1/DesiredState.js'
+import type { DumpReply, DumpReply__Output } from './generated/prodbench/v1/DumpReply.js'
+import type { DumpRequest, DumpRequest__Output } from './generated/prodbench/v1/DumpRequest.js'
 import type { Heartbeat, Heartbeat__Output } from './generated/prodbench/v1/Heartbeat.js'
 import type { HistogramSnapshot, HistogramSnapshot__Output } from './generated/prodbench/v1/HistogramSnapshot.js'
 import type { ScalarSnapshot, ScalarSnapshot__Output } from './generated/prodbench/v1/ScalarSnapshot.js'
+import type { TailBatch, TailBatch__Output } from './generated/prodbench/v1/TailBatch.js'
 import { CONVERSION, protoRoot } from './load.js'
 
 /** Bytes that are not a valid encoding of the expected message. */
@@ -50,4 +53,7 @@ export const codecs = {
   heartbeat: codec<Heartbeat, Heartbeat__Output>('Heartbeat'),
   histogramSnapshot: codec<HistogramSnapshot, HistogramSnapshot__Output>('HistogramSnapshot'),
   scalarSnapshot: codec<ScalarSnapshot, ScalarSnapshot__Output>('ScalarSnapshot'),
+  tailBatch: codec<TailBatch, TailBatch__Output>('TailBatch'),
+  dumpRequest: codec<DumpRequest, DumpRequest__Output>('DumpRequest'),
+  dumpReply: codec<DumpReply, DumpReply__Output>('DumpReply'),
 }

@@ -25,6 +25,19 @@ export type {
   DesiredState as DesiredStateInput,
   DesiredState__Output as DesiredStateMessage,
 } from './generated/prodbench/v1/DesiredState.js'
+export type { DumpInstancesRequest__Output as DumpInstancesRequest } from './generated/prodbench/v1/DumpInstancesRequest.js'
+export type {
+  DumpReply as DumpReplyInput,
+  DumpReply__Output as DumpReplyMessage,
+} from './generated/prodbench/v1/DumpReply.js'
+export type {
+  DumpRequest as DumpRequestInput,
+  DumpRequest__Output as DumpRequestMessage,
+} from './generated/prodbench/v1/DumpRequest.js'
+export type {
+  DumpResponse as DumpResponseInput,
+  DumpResponse__Output as DumpResponse,
+} from './generated/prodbench/v1/DumpResponse.js'
 export type { EffectiveLevel__Output as EffectiveLevelMessage } from './generated/prodbench/v1/EffectiveLevel.js'
 export type { GetHistogramRequest__Output as GetHistogramRequest } from './generated/prodbench/v1/GetHistogramRequest.js'
 export type { GetHistogramResponse__Output as GetHistogramResponse } from './generated/prodbench/v1/GetHistogramResponse.js'
@@ -50,6 +63,10 @@ export type { ListInstancesResponse__Output as ListInstancesResponse } from './g
 export type { ListMetricsResponse__Output as ListMetricsResponse } from './generated/prodbench/v1/ListMetricsResponse.js'
 export type { ListRulesResponse__Output as ListRulesResponse } from './generated/prodbench/v1/ListRulesResponse.js'
 export type { ListServicesResponse__Output as ListServicesResponse } from './generated/prodbench/v1/ListServicesResponse.js'
+export type {
+  LogStats as LogStatsInput,
+  LogStats__Output as LogStatsMessage,
+} from './generated/prodbench/v1/LogStats.js'
 export type { MetricInfo__Output as MetricInfoMessage } from './generated/prodbench/v1/MetricInfo.js'
 export type { RemoveRulesRequest__Output as RemoveRulesRequest } from './generated/prodbench/v1/RemoveRulesRequest.js'
 export type { Rollout as RolloutInput, Rollout__Output as RolloutMessage } from './generated/prodbench/v1/Rollout.js'
@@ -65,6 +82,15 @@ export type {
 } from './generated/prodbench/v1/ScalarWindow.js'
 export type { SeriesPoint as SeriesPointInput } from './generated/prodbench/v1/SeriesPoint.js'
 export type { SetRuleRequest__Output as SetRuleRequest } from './generated/prodbench/v1/SetRuleRequest.js'
+export type {
+  TailBatch as TailBatchInput,
+  TailBatch__Output as TailBatchMessage,
+} from './generated/prodbench/v1/TailBatch.js'
+export type {
+  TailEvent as TailEventInput,
+  TailEvent__Output as TailEventMessage,
+} from './generated/prodbench/v1/TailEvent.js'
+export type { TailRequest__Output as TailRequest } from './generated/prodbench/v1/TailRequest.js'
 export type { WatchHistogramRequest__Output as WatchHistogramRequest } from './generated/prodbench/v1/WatchHistogramRequest.js'
 export type { WatchMetricsRequest__Output as WatchMetricsRequest } from './generated/prodbench/v1/WatchMetricsRequest.js'
 export { grpcPackage, PROTO_DIR, PROTO_FILES, protoRoot } from './load.js'

@@ -13,6 +13,7 @@ export const PROTO_FILES = [
   'prodbench/v1/instance.proto',
   'prodbench/v1/histograms.proto',
   'prodbench/v1/instruments.proto',
+  'prodbench/v1/logs.proto',
   'prodbench/v1/control_plane.proto',
 ] as const
 

@@ -32,6 +32,7 @@ test('codec - garbage bytes throw DecodeError naming the type', () => {
 test('grpc - the ControlPlane service is loaded from the .proto files', () => {
   const service = grpcPackage.prodbench.v1.ControlPlane.service
   assert.deepEqual(Object.keys(service).sort(), [
+    'Dump',
     'GetHistogram',
     'GetStatus',
     'ListInstances',
@@ -40,6 +41,7 @@ test('grpc - the ControlPlane service is loaded from the .proto files', () => {
     'ListServices',
     'RemoveRules',
     'SetRule',
+    'Tail',
     'WatchHistogram',
     'WatchMetrics',
   ])

@@ -3,11 +3,17 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Ack as _prodbench_v1_Ack, Ack__Output as _prodbench_v1_Ack__Output } from './prodbench/v1/Ack.js';
 import type { ActiveCapture as _prodbench_v1_ActiveCapture, ActiveCapture__Output as _prodbench_v1_ActiveCapture__Output } from './prodbench/v1/ActiveCapture.js';
+import type { ActiveLogRule as _prodbench_v1_ActiveLogRule, ActiveLogRule__Output as _prodbench_v1_ActiveLogRule__Output } from './prodbench/v1/ActiveLogRule.js';
 import type { AppliedConfig as _prodbench_v1_AppliedConfig, AppliedConfig__Output as _prodbench_v1_AppliedConfig__Output } from './prodbench/v1/AppliedConfig.js';
+import type { Budget as _prodbench_v1_Budget, Budget__Output as _prodbench_v1_Budget__Output } from './prodbench/v1/Budget.js';
 import type { Capture as _prodbench_v1_Capture, Capture__Output as _prodbench_v1_Capture__Output } from './prodbench/v1/Capture.js';
 import type { ChangeResponse as _prodbench_v1_ChangeResponse, ChangeResponse__Output as _prodbench_v1_ChangeResponse__Output } from './prodbench/v1/ChangeResponse.js';
 import type { ControlPlaneClient as _prodbench_v1_ControlPlaneClient, ControlPlaneDefinition as _prodbench_v1_ControlPlaneDefinition } from './prodbench/v1/ControlPlane.js';
 import type { DesiredState as _prodbench_v1_DesiredState, DesiredState__Output as _prodbench_v1_DesiredState__Output } from './prodbench/v1/DesiredState.js';
+import type { DumpInstancesRequest as _prodbench_v1_DumpInstancesRequest, DumpInstancesRequest__Output as _prodbench_v1_DumpInstancesRequest__Output } from './prodbench/v1/DumpInstancesRequest.js';
+import type { DumpReply as _prodbench_v1_DumpReply, DumpReply__Output as _prodbench_v1_DumpReply__Output } from './prodbench/v1/DumpReply.js';
+import type { DumpRequest as _prodbench_v1_DumpRequest, DumpRequest__Output as _prodbench_v1_DumpRequest__Output } from './prodbench/v1/DumpRequest.js';
+import type { DumpResponse as _prodbench_v1_DumpResponse, DumpResponse__Output as _prodbench_v1_DumpResponse__Output } from './prodbench/v1/DumpResponse.js';
 import type { EffectiveLevel as _prodbench_v1_EffectiveLevel, EffectiveLevel__Output as _prodbench_v1_EffectiveLevel__Output } from './prodbench/v1/EffectiveLevel.js';
 import type { GetHistogramRequest as _prodbench_v1_GetHistogramRequest, GetHistogramRequest__Output as _prodbench_v1_GetHistogramRequest__Output } from './prodbench/v1/GetHistogramRequest.js';
 import type { GetHistogramResponse as _prodbench_v1_GetHistogramResponse, GetHistogramResponse__Output as _prodbench_v1_GetHistogramResponse__Output } from './prodbench/v1/GetHistogramResponse.js';
@@ -30,13 +36,17 @@ import type { ListRulesRequest as _prodbench_v1_ListRulesRequest, ListRulesReque
 import type { ListRulesResponse as _prodbench_v1_ListRulesResponse, ListRulesResponse__Output as _prodbench_v1_ListRulesResponse__Output } from './prodbench/v1/ListRulesResponse.js';
 import type { ListServicesRequest as _prodbench_v1_ListServicesRequest, ListServicesRequest__Output as _prodbench_v1_ListServicesRequest__Output } from './prodbench/v1/ListServicesRequest.js';
 import type { ListServicesResponse as _prodbench_v1_ListServicesResponse, ListServicesResponse__Output as _prodbench_v1_ListServicesResponse__Output } from './prodbench/v1/ListServicesResponse.js';
+import type { LogCount as _prodbench_v1_LogCount, LogCount__Output as _prodbench_v1_LogCount__Output } from './prodbench/v1/LogCount.js';
+import type { LogStats as _prodbench_v1_LogStats, LogStats__Output as _prodbench_v1_LogStats__Output } from './prodbench/v1/LogStats.js';
 import type { MetricInfo as _prodbench_v1_MetricInfo, MetricInfo__Output as _prodbench_v1_MetricInfo__Output } from './prodbench/v1/MetricInfo.js';
 import type { Percentile as _prodbench_v1_Percentile, Percentile__Output as _prodbench_v1_Percentile__Output } from './prodbench/v1/Percentile.js';
+import type { Record as _prodbench_v1_Record, Record__Output as _prodbench_v1_Record__Output } from './prodbench/v1/Record.js';
 import type { Rejection as _prodbench_v1_Rejection, Rejection__Output as _prodbench_v1_Rejection__Output } from './prodbench/v1/Rejection.js';
 import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRulesRequest__Output as _prodbench_v1_RemoveRulesRequest__Output } from './prodbench/v1/RemoveRulesRequest.js';
 import type { Rollout as _prodbench_v1_Rollout, Rollout__Output as _prodbench_v1_Rollout__Output } from './prodbench/v1/Rollout.js';
 import type { Rule as _prodbench_v1_Rule, Rule__Output as _prodbench_v1_Rule__Output } from './prodbench/v1/Rule.js';
 import type { RuleSpec as _prodbench_v1_RuleSpec, RuleSpec__Output as _prodbench_v1_RuleSpec__Output } from './prodbench/v1/RuleSpec.js';
+import type { Sample as _prodbench_v1_Sample, Sample__Output as _prodbench_v1_Sample__Output } from './prodbench/v1/Sample.js';
 import type { ScalarSeries as _prodbench_v1_ScalarSeries, ScalarSeries__Output as _prodbench_v1_ScalarSeries__Output } from './prodbench/v1/ScalarSeries.js';
 import type { ScalarSnapshot as _prodbench_v1_ScalarSnapshot, ScalarSnapshot__Output as _prodbench_v1_ScalarSnapshot__Output } from './prodbench/v1/ScalarSnapshot.js';
 import type { ScalarWindow as _prodbench_v1_ScalarWindow, ScalarWindow__Output as _prodbench_v1_ScalarWindow__Output } from './prodbench/v1/ScalarWindow.js';
@@ -44,6 +54,10 @@ import type { Selector as _prodbench_v1_Selector, Selector__Output as _prodbench
 import type { SeriesPoint as _prodbench_v1_SeriesPoint, SeriesPoint__Output as _prodbench_v1_SeriesPoint__Output } from './prodbench/v1/SeriesPoint.js';
 import type { ServiceSummary as _prodbench_v1_ServiceSummary, ServiceSummary__Output as _prodbench_v1_ServiceSummary__Output } from './prodbench/v1/ServiceSummary.js';
 import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from './prodbench/v1/SetRuleRequest.js';
+import type { Tail as _prodbench_v1_Tail, Tail__Output as _prodbench_v1_Tail__Output } from './prodbench/v1/Tail.js';
+import type { TailBatch as _prodbench_v1_TailBatch, TailBatch__Output as _prodbench_v1_TailBatch__Output } from './prodbench/v1/TailBatch.js';
+import type { TailEvent as _prodbench_v1_TailEvent, TailEvent__Output as _prodbench_v1_TailEvent__Output } from './prodbench/v1/TailEvent.js';
+import type { TailRequest as _prodbench_v1_TailRequest, TailRequest__Output as _prodbench_v1_TailRequest__Output } from './prodbench/v1/TailRequest.js';
 import type { WatchHistogramRequest as _prodbench_v1_WatchHistogramRequest, WatchHistogramRequest__Output as _prodbench_v1_WatchHistogramRequest__Output } from './prodbench/v1/WatchHistogramRequest.js';
 import type { WatchMetricsRequest as _prodbench_v1_WatchMetricsRequest, WatchMetricsRequest__Output as _prodbench_v1_WatchMetricsRequest__Output } from './prodbench/v1/WatchMetricsRequest.js';
 
@@ -56,11 +70,17 @@ export interface ProtoGrpcType {
     v1: {
       Ack: MessageTypeDefinition<_prodbench_v1_Ack, _prodbench_v1_Ack__Output>
       ActiveCapture: MessageTypeDefinition<_prodbench_v1_ActiveCapture, _prodbench_v1_ActiveCapture__Output>
+      ActiveLogRule: MessageTypeDefinition<_prodbench_v1_ActiveLogRule, _prodbench_v1_ActiveLogRule__Output>
       AppliedConfig: MessageTypeDefinition<_prodbench_v1_AppliedConfig, _prodbench_v1_AppliedConfig__Output>
+      Budget: MessageTypeDefinition<_prodbench_v1_Budget, _prodbench_v1_Budget__Output>
       Capture: MessageTypeDefinition<_prodbench_v1_Capture, _prodbench_v1_Capture__Output>
       ChangeResponse: MessageTypeDefinition<_prodbench_v1_ChangeResponse, _prodbench_v1_ChangeResponse__Output>
       ControlPlane: SubtypeConstructor<typeof grpc.Client, _prodbench_v1_ControlPlaneClient> & { service: _prodbench_v1_ControlPlaneDefinition }
       DesiredState: MessageTypeDefinition<_prodbench_v1_DesiredState, _prodbench_v1_DesiredState__Output>
+      DumpInstancesRequest: MessageTypeDefinition<_prodbench_v1_DumpInstancesRequest, _prodbench_v1_DumpInstancesRequest__Output>
+      DumpReply: MessageTypeDefinition<_prodbench_v1_DumpReply, _prodbench_v1_DumpReply__Output>
+      DumpRequest: MessageTypeDefinition<_prodbench_v1_DumpRequest, _prodbench_v1_DumpRequest__Output>
+      DumpResponse: MessageTypeDefinition<_prodbench_v1_DumpResponse, _prodbench_v1_DumpResponse__Output>
       EffectiveLevel: MessageTypeDefinition<_prodbench_v1_EffectiveLevel, _prodbench_v1_EffectiveLevel__Output>
       GetHistogramRequest: MessageTypeDefinition<_prodbench_v1_GetHistogramRequest, _prodbench_v1_GetHistogramRequest__Output>
       GetHistogramResponse: MessageTypeDefinition<_prodbench_v1_GetHistogramResponse, _prodbench_v1_GetHistogramResponse__Output>
@@ -83,13 +103,17 @@ export interface ProtoGrpcType {
       ListRulesResponse: MessageTypeDefinition<_prodbench_v1_ListRulesResponse, _prodbench_v1_ListRulesResponse__Output>
       ListServicesRequest: MessageTypeDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesRequest__Output>
       ListServicesResponse: MessageTypeDefinition<_prodbench_v1_ListServicesResponse, _prodbench_v1_ListServicesResponse__Output>
+      LogCount: MessageTypeDefinition<_prodbench_v1_LogCount, _prodbench_v1_LogCount__Output>
+      LogStats: MessageTypeDefinition<_prodbench_v1_LogStats, _prodbench_v1_LogStats__Output>
       MetricInfo: MessageTypeDefinition<_prodbench_v1_MetricInfo, _prodbench_v1_MetricInfo__Output>
       Percentile: MessageTypeDefinition<_prodbench_v1_Percentile, _prodbench_v1_Percentile__Output>
+      Record: MessageTypeDefinition<_prodbench_v1_Record, _prodbench_v1_Record__Output>
       Rejection: MessageTypeDefinition<_prodbench_v1_Rejection, _prodbench_v1_Rejection__Output>
       RemoveRulesRequest: MessageTypeDefinition<_prodbench_v1_RemoveRulesRequest, _prodbench_v1_RemoveRulesRequest__Output>
       Rollout: MessageTypeDefinition<_prodbench_v1_Rollout, _prodbench_v1_Rollout__Output>
       Rule: MessageTypeDefinition<_prodbench_v1_Rule, _prodbench_v1_Rule__Output>
       RuleSpec: MessageTypeDefinition<_prodbench_v1_RuleSpec, _prodbench_v1_RuleSpec__Output>
+      Sample: MessageTypeDefinition<_prodbench_v1_Sample, _prodbench_v1_Sample__Output>
       ScalarSeries: MessageTypeDefinition<_prodbench_v1_ScalarSeries, _prodbench_v1_ScalarSeries__Output>
       ScalarSnapshot: MessageTypeDefinition<_prodbench_v1_ScalarSnapshot, _prodbench_v1_ScalarSnapshot__Output>
       ScalarWindow: MessageTypeDefinition<_prodbench_v1_ScalarWindow, _prodbench_v1_ScalarWindow__Output>
@@ -97,6 +121,10 @@ export interface ProtoGrpcType {
       SeriesPoint: MessageTypeDefinition<_prodbench_v1_SeriesPoint, _prodbench_v1_SeriesPoint__Output>
       ServiceSummary: MessageTypeDefinition<_prodbench_v1_ServiceSummary, _prodbench_v1_ServiceSummary__Output>
       SetRuleRequest: MessageTypeDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_SetRuleRequest__Output>
+      Tail: MessageTypeDefinition<_prodbench_v1_Tail, _prodbench_v1_Tail__Output>
+      TailBatch: MessageTypeDefinition<_prodbench_v1_TailBatch, _prodbench_v1_TailBatch__Output>
+      TailEvent: MessageTypeDefinition<_prodbench_v1_TailEvent, _prodbench_v1_TailEvent__Output>
+      TailRequest: MessageTypeDefinition<_prodbench_v1_TailRequest, _prodbench_v1_TailRequest__Output>
       WatchHistogramRequest: MessageTypeDefinition<_prodbench_v1_WatchHistogramRequest, _prodbench_v1_WatchHistogramRequest__Output>
       WatchMetricsRequest: MessageTypeDefinition<_prodbench_v1_WatchMetricsRequest, _prodbench_v1_WatchMetricsRequest__Output>
     }

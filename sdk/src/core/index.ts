@@ -19,25 +19,39 @@ export {
   serviceNameProblem,
   toToken,
 } from './names.js'
-export type { EffectiveConfig, InstanceRef, LevelSource, ResolvedLevel } from './resolve.js'
-export { levelFor, loggerMatches, resolve } from './resolve.js'
+export type { Attributes, EffectiveConfig, InstanceRef, LevelSource, ResolvedLevel } from './resolve.js'
+export { firstCovering, levelFor, loggerMatches, requestRulesFor, resolve, whereMatches } from './resolve.js'
 export {
+  ACTION_KINDS,
+  type ActionKind,
+  AttributeName,
+  actionKind,
+  Budget,
   Capture,
+  DEFAULT_TAIL_PER_SEC,
   DesiredState,
   InstanceId,
   isExpired,
   LoggerPattern,
+  MAX_BUDGET_BYTES_PER_SEC,
+  MAX_BUDGET_RECORDS_PER_SEC,
   MAX_CAPTURE_INTERVAL_MS,
   MAX_RULES_PER_SERVICE,
+  MAX_TAIL_PER_SEC,
   MAX_TTL_MS,
+  MAX_WHERE_ATTRIBUTES,
   MetricName,
   MetricPattern,
   MIN_CAPTURE_INTERVAL_MS,
+  RecordAction,
   Rule,
   RuleId,
   RuleSpec,
+  Sample,
   Selector,
   ServiceName,
+  Tail,
+  Where,
 } from './rules.js'
 export { describeZodError, firstZodPath } from './schema-error.js'
 export { DESIRED_STATE_BUCKET, desiredStateKey, SUBJECT_ROOT, SubjectNameError, subjects } from './subjects.js'

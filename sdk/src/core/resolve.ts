@@ -19,6 +19,14 @@ export interface EffectiveConfig {
   readonly rules: readonly Rule[]
   /** The capture rules among `rules`, newest first. */
   readonly captures: readonly Rule[]
+  /** Level rules with `where`: they apply to matching requests only. Precedence order. */
+  readonly requestRules: readonly Rule[]
+  /** Sample, record and tail rules, each list in precedence order. */
+  readonly samples: readonly Rule[]
+  readonly records: readonly Rule[]
+  readonly tails: readonly Rule[]
+  /** The budget rule in force (instance-specific first, then newest), when any. */
+  readonly budget?: Rule
   /** Fingerprint of `rules` (ids, actions, expiries): equal hashes, equal behaviour. */
   readonly hash: string
   /** Earliest moment a rule in `rules` expires, when any does: resolve again then. */
@@ -40,8 +48,9 @@ export interface ResolvedLevel {
  * Precedence, most specific first (documented in docs/rules.md):
  * 1. the rule whose logger pattern is deeper (more segments), then the one
  *    with more literal (non-`*`) segments; a rule without logger is the shallowest;
- * 2. then a rule naming this instance over one for every instance;
- * 3. then the newest (`createdAt`), then the greater id, so the order is total.
+ * 2. then the rule requiring more request attributes (`where`);
+ * 3. then a rule naming this instance over one for every instance;
+ * 4. then the newest (`createdAt`), then the greater id, so the order is total.
  */
 export function resolve(state: DesiredState | undefined, who: InstanceRef, now: number, revision = 0): EffectiveConfig {
   const rules = (state?.rules ?? []).filter(
@@ -59,9 +68,33 @@ export function resolve(state: DesiredState | undefined, who: InstanceRef, now: 
     .filter((rule) => rule.capture !== undefined)
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
   const hash = fnv1a(
-    JSON.stringify(rules.map((r) => [r.id, r.selector.logger ?? '', r.level ?? '', r.capture ?? '', r.expiresAt ?? 0])),
+    JSON.stringify(
+      rules.map((r) => [
+        r.id,
+        r.selector.logger ?? '',
+        r.selector.where ?? {},
+        r.level ?? '',
+        r.capture ?? '',
+        r.sample ?? '',
+        r.budget ?? '',
+        r.record ?? '',
+        r.tail ?? '',
+        r.expiresAt ?? 0,
+      ]),
+    ),
   )
-  const config = { revision, rules, captures, hash }
+  const budget = rules.find((rule) => rule.budget !== undefined)
+  const config: EffectiveConfig = {
+    revision,
+    rules,
+    captures,
+    requestRules: rules.filter((rule) => rule.level !== undefined && rule.selector.where !== undefined),
+    samples: rules.filter((rule) => rule.sample !== undefined),
+    records: rules.filter((rule) => rule.record !== undefined),
+    tails: rules.filter((rule) => rule.tail !== undefined),
+    hash,
+    ...(budget ? { budget } : {}),
+  }
   return nextExpiryAt === undefined ? config : { ...config, nextExpiryAt }
 }
 
@@ -77,7 +110,7 @@ export function levelFor(
   codeLevels?: ReadonlyMap<string, Level>,
 ): ResolvedLevel {
   for (const rule of config.rules) {
-    if (rule.level !== undefined && loggerMatches(rule.selector.logger, name)) {
+    if (rule.level !== undefined && rule.selector.where === undefined && loggerMatches(rule.selector.logger, name)) {
       return { level: rule.level, source: { kind: 'rule', rule } }
     }
   }
@@ -89,6 +122,46 @@ export function levelFor(
     }
   }
   return { level: fallback, source: { kind: 'code' } }
+}
+
+/** Request attributes as the SDK knows them: absent keys are undefined. */
+export type Attributes = Readonly<Record<string, string | undefined>>
+
+/** True when every attribute `where` requires has the same value in `attributes`. */
+export function whereMatches(
+  where: Readonly<Record<string, string>> | undefined,
+  attributes: Attributes | undefined,
+): boolean {
+  if (where === undefined) return true
+  if (attributes === undefined) return false
+  for (const key in where) {
+    if (attributes[key] !== where[key]) return false
+  }
+  return true
+}
+
+/**
+ * The request rules of `config` (level rules with `where`) that a request
+ * with `attributes` matches, in precedence order: evaluated once per request.
+ */
+export function requestRulesFor(config: EffectiveConfig, attributes: Attributes): Rule[] {
+  return config.requestRules.filter((rule) => whereMatches(rule.selector.where, attributes))
+}
+
+/**
+ * The first rule of `rules` (in precedence order) covering logger `name` for
+ * a record logged with `attributes` (undefined outside a request): the
+ * lookup for sample, record and tail rules.
+ */
+export function firstCovering(
+  rules: readonly Rule[],
+  name: string,
+  attributes: Attributes | undefined,
+): Rule | undefined {
+  for (const rule of rules) {
+    if (loggerMatches(rule.selector.logger, name) && whereMatches(rule.selector.where, attributes)) return rule
+  }
+  return undefined
 }
 
 /**
@@ -107,10 +180,11 @@ export function loggerMatches(pattern: string | undefined, name: string): boolea
   return true
 }
 
-function specificity(rule: Rule): [number, number, number] {
+function specificity(rule: Rule): [number, number, number, number] {
   const segments = rule.selector.logger ? rule.selector.logger.split('.') : []
   const literal = segments.filter((s) => s !== '*').length
-  return [segments.length, literal, rule.selector.instance ? 1 : 0]
+  const where = rule.selector.where ? Object.keys(rule.selector.where).length : 0
+  return [segments.length, literal, where, rule.selector.instance ? 1 : 0]
 }
 
 function byPrecedence(a: Rule, b: Rule): number {

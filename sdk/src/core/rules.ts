@@ -30,12 +30,39 @@ export const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 le
 
 const UnixMs = z.number().int().nonnegative()
 
-/** Which instances and loggers a rule applies to; absent fields match everything. */
+/** Most request attributes one rule may require. */
+export const MAX_WHERE_ATTRIBUTES = 8
+
+/** A request attribute name: `user`, `tenant`, `route`, `method`, `trace` or one the app sets. */
+export const AttributeName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/,
+    'must start with a letter or "_" and hold at most 64 letters, digits, "_", "." or "-"',
+  )
+
+/**
+ * Request attributes a request must carry, all of them, for a rule to apply
+ * to what is logged while serving it. Values are compared exactly.
+ */
+export const Where = z
+  .record(AttributeName, z.string().min(1, 'must not be empty').max(256))
+  .refine((where) => Object.keys(where).length <= MAX_WHERE_ATTRIBUTES, {
+    message: `at most ${MAX_WHERE_ATTRIBUTES} attributes`,
+  })
+export type Where = z.infer<typeof Where>
+
+/** Which instances, loggers and requests a rule applies to; absent fields match everything. */
 export const Selector = z.object({
   service: ServiceName,
   // proto3 cannot tell an empty string from an absent one: both mean "every".
   instance: z.preprocess((v) => (v === '' ? undefined : v), InstanceId.optional()),
   logger: z.preprocess((v) => (v === '' ? undefined : v), LoggerPattern.optional()),
+  // proto3 maps arrive as {} when empty: also "every".
+  where: z.preprocess(
+    (v) => (v !== null && typeof v === 'object' && Object.keys(v).length === 0 ? undefined : v),
+    Where.optional(),
+  ),
 })
 export type Selector = z.infer<typeof Selector>
 
@@ -58,29 +85,108 @@ export const Capture = z.object({
 })
 export type Capture = z.infer<typeof Capture>
 
-/** Checks that exactly one action is set and that a capture has no logger. */
+/** A level a record can have (not `silent`). */
+const RecordLevel = Level.exclude(['silent'])
+
+/**
+ * Log sampling: records at `level` or below are kept with probability `rate`
+ * and carry `sampleRate`. Errors and fatals are sampled only when `level`
+ * names them.
+ */
+export const Sample = z.object({
+  level: RecordLevel,
+  rate: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1'),
+})
+export type Sample = z.infer<typeof Sample>
+
+/** Highest budget a rule may name (the control plane may set a lower ceiling). */
+export const MAX_BUDGET_RECORDS_PER_SEC = 1_000_000
+export const MAX_BUDGET_BYTES_PER_SEC = 1_073_741_824
+
+/** Log budget per instance: most records and bytes per second written; 0 keeps the code's limit. */
+export const Budget = z
+  .object({
+    recordsPerSec: z.number().int().nonnegative().max(MAX_BUDGET_RECORDS_PER_SEC).default(0),
+    bytesPerSec: z.number().int().nonnegative().max(MAX_BUDGET_BYTES_PER_SEC).default(0),
+  })
+  .refine((b) => b.recordsPerSec > 0 || b.bytesPerSec > 0, {
+    message: 'set recordsPerSec or bytesPerSec',
+    path: ['recordsPerSec'],
+  })
+export type Budget = z.infer<typeof Budget>
+
+/** Flight recorder: keep records from `level` up to the effective level in the ring, unwritten. */
+export const RecordAction = z.object({ level: RecordLevel })
+export type RecordAction = z.infer<typeof RecordAction>
+
+/** Default and highest tail rate, records per second and instance. */
+export const DEFAULT_TAIL_PER_SEC = 200
+export const MAX_TAIL_PER_SEC = 5_000
+
+/** A live tail: publish records at `level` or above (the effective level when absent). */
+export const Tail = z.object({
+  level: z.preprocess((v) => (v === '' ? undefined : v), RecordLevel.optional()),
+  maxPerSec: z.preprocess(
+    (v) => (v === 0 ? undefined : v),
+    z.number().int().positive().max(MAX_TAIL_PER_SEC).optional(),
+  ),
+})
+export type Tail = z.infer<typeof Tail>
+
+/** The action fields of a rule, exactly one of which is set. */
+export const ACTION_KINDS = ['level', 'capture', 'sample', 'budget', 'record', 'tail'] as const
+/** What a rule does. */
+export type ActionKind = (typeof ACTION_KINDS)[number]
+
+type Actions = { [K in ActionKind]?: unknown }
+
+/** The action kind of a rule or spec, or undefined when none is set. */
+export function actionKind(rule: Actions): ActionKind | undefined {
+  return ACTION_KINDS.find((kind) => rule[kind] !== undefined)
+}
+
+/** Action kinds whose rules may select loggers / requests. */
+const TAKES_LOGGER: ReadonlySet<ActionKind> = new Set(['level', 'sample', 'record', 'tail'])
+
+/** Checks that exactly one action is set and that the selector fits it. */
 function oneAction(
-  rule: { level?: unknown; capture?: unknown; selector: { logger?: string } },
+  rule: Actions & { selector: { logger?: string; where?: Record<string, string> } },
   ctx: z.RefinementCtx,
 ): void {
-  const actions = (rule.level !== undefined ? 1 : 0) + (rule.capture !== undefined ? 1 : 0)
-  if (actions !== 1) {
-    ctx.addIssue({ code: 'custom', path: ['level'], message: 'exactly one action (level or capture) must be set' })
+  const set = ACTION_KINDS.filter((kind) => rule[kind] !== undefined)
+  if (set.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['level'],
+      message: `exactly one action (${ACTION_KINDS.join(', ')}) must be set${set.length ? `, got ${set.join(' and ')}` : ''}`,
+    })
+    return
   }
-  if (rule.capture !== undefined && rule.selector.logger !== undefined) {
+  const kind = set[0] as ActionKind
+  if (TAKES_LOGGER.has(kind)) return
+  const what = kind === 'capture' ? 'a capture selects metrics' : 'a budget is per instance'
+  if (rule.selector.logger !== undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['selector', 'logger'],
-      message: 'a capture selects metrics, not loggers: leave logger empty',
+      message: `${what}, not loggers: leave logger empty`,
       input: rule.selector.logger,
+    })
+  }
+  if (rule.selector.where !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['selector', 'where'],
+      message: `${what}, not requests: leave where empty`,
+      input: rule.selector.where,
     })
   }
 }
 
 /**
- * One override in a service's desired state. Its action is `level` (set the
- * level of the loggers it covers) or `capture` (stream histograms); exactly
- * one is set. `expiresAt` 0 or absent means it never expires.
+ * One override in a service's desired state. Its action, exactly one of:
+ * `level` (the level of the loggers, and requests, it covers), `capture`
+ * (stream metrics), `sample`, `budget`, `record` (flight recorder) or `tail`. `expiresAt` 0 or absent means it never expires.
  */
 export const Rule = z
   .object({
@@ -88,6 +194,10 @@ export const Rule = z
     selector: Selector,
     level: Level.optional(),
     capture: Capture.optional(),
+    sample: Sample.optional(),
+    budget: Budget.optional(),
+    record: RecordAction.optional(),
+    tail: Tail.optional(),
     expiresAt: UnixMs.optional(),
     createdAt: UnixMs,
     author: z.string().max(200),
@@ -132,6 +242,10 @@ export const RuleSpec = z
     selector: Selector,
     level: Level.optional(),
     capture: Capture.optional(),
+    sample: Sample.optional(),
+    budget: Budget.optional(),
+    record: RecordAction.optional(),
+    tail: Tail.optional(),
     ttlMs: z.number().int().nonnegative().max(MAX_TTL_MS).optional(),
     reason: z.string().max(1_000).optional(),
   })

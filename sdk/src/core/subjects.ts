@@ -45,6 +45,15 @@ export const subjects = {
     `${SUBJECT_ROOT}.scalars.${token('service', service)}.${token('capture', captureId)}.${token('instance', instance)}`,
   /** Every counter/gauge snapshot. */
   allScalars: `${SUBJECT_ROOT}.scalars.>`,
+  /** Records of a live tail: `pb.v1.tail.<service>.<tail id>.<instance>` (tail id = its rule id). */
+  tail: (service: string, tailId: string, instance: string) =>
+    `${SUBJECT_ROOT}.tail.${token('service', service)}.${token('capture', tailId)}.${token('instance', instance)}`,
+  /** Every tail record batch of one tail, from every instance. */
+  tailOf: (service: string, tailId: string) =>
+    `${SUBJECT_ROOT}.tail.${token('service', service)}.${token('capture', tailId)}.*`,
+  /** Flight-recorder dump requests to one instance: `pb.v1.dump.<service>.<instance>` (request/reply). */
+  dump: (service: string, instance: string) =>
+    `${SUBJECT_ROOT}.dump.${token('service', service)}.${token('instance', instance)}`,
   /** Asks every instance to send a heartbeat now (a control plane that just started). */
   discover: `${SUBJECT_ROOT}.discover`,
 } as const

@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ChangeResponse as _prodbench_v1_ChangeResponse, ChangeResponse__Output as _prodbench_v1_ChangeResponse__Output } from '../../prodbench/v1/ChangeResponse.js';
+import type { DumpInstancesRequest as _prodbench_v1_DumpInstancesRequest, DumpInstancesRequest__Output as _prodbench_v1_DumpInstancesRequest__Output } from '../../prodbench/v1/DumpInstancesRequest.js';
+import type { DumpResponse as _prodbench_v1_DumpResponse, DumpResponse__Output as _prodbench_v1_DumpResponse__Output } from '../../prodbench/v1/DumpResponse.js';
 import type { GetHistogramRequest as _prodbench_v1_GetHistogramRequest, GetHistogramRequest__Output as _prodbench_v1_GetHistogramRequest__Output } from '../../prodbench/v1/GetHistogramRequest.js';
 import type { GetHistogramResponse as _prodbench_v1_GetHistogramResponse, GetHistogramResponse__Output as _prodbench_v1_GetHistogramResponse__Output } from '../../prodbench/v1/GetHistogramResponse.js';
 import type { GetStatusRequest as _prodbench_v1_GetStatusRequest, GetStatusRequest__Output as _prodbench_v1_GetStatusRequest__Output } from '../../prodbench/v1/GetStatusRequest.js';
@@ -19,10 +21,21 @@ import type { ListServicesResponse as _prodbench_v1_ListServicesResponse, ListSe
 import type { RemoveRulesRequest as _prodbench_v1_RemoveRulesRequest, RemoveRulesRequest__Output as _prodbench_v1_RemoveRulesRequest__Output } from '../../prodbench/v1/RemoveRulesRequest.js';
 import type { ScalarWindow as _prodbench_v1_ScalarWindow, ScalarWindow__Output as _prodbench_v1_ScalarWindow__Output } from '../../prodbench/v1/ScalarWindow.js';
 import type { SetRuleRequest as _prodbench_v1_SetRuleRequest, SetRuleRequest__Output as _prodbench_v1_SetRuleRequest__Output } from '../../prodbench/v1/SetRuleRequest.js';
+import type { TailEvent as _prodbench_v1_TailEvent, TailEvent__Output as _prodbench_v1_TailEvent__Output } from '../../prodbench/v1/TailEvent.js';
+import type { TailRequest as _prodbench_v1_TailRequest, TailRequest__Output as _prodbench_v1_TailRequest__Output } from '../../prodbench/v1/TailRequest.js';
 import type { WatchHistogramRequest as _prodbench_v1_WatchHistogramRequest, WatchHistogramRequest__Output as _prodbench_v1_WatchHistogramRequest__Output } from '../../prodbench/v1/WatchHistogramRequest.js';
 import type { WatchMetricsRequest as _prodbench_v1_WatchMetricsRequest, WatchMetricsRequest__Output as _prodbench_v1_WatchMetricsRequest__Output } from '../../prodbench/v1/WatchMetricsRequest.js';
 
 export interface ControlPlaneClient extends grpc.Client {
+  Dump(argument: _prodbench_v1_DumpInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  Dump(argument: _prodbench_v1_DumpInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  Dump(argument: _prodbench_v1_DumpInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  Dump(argument: _prodbench_v1_DumpInstancesRequest, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  dump(argument: _prodbench_v1_DumpInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  dump(argument: _prodbench_v1_DumpInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  dump(argument: _prodbench_v1_DumpInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  dump(argument: _prodbench_v1_DumpInstancesRequest, callback: grpc.requestCallback<_prodbench_v1_DumpResponse__Output>): grpc.ClientUnaryCall;
+  
   GetHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
   GetHistogram(argument: _prodbench_v1_GetHistogramRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
   GetHistogram(argument: _prodbench_v1_GetHistogramRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_GetHistogramResponse__Output>): grpc.ClientUnaryCall;
@@ -95,6 +108,11 @@ export interface ControlPlaneClient extends grpc.Client {
   setRule(argument: _prodbench_v1_SetRuleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
   setRule(argument: _prodbench_v1_SetRuleRequest, callback: grpc.requestCallback<_prodbench_v1_ChangeResponse__Output>): grpc.ClientUnaryCall;
   
+  Tail(argument: _prodbench_v1_TailRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_TailEvent__Output>;
+  Tail(argument: _prodbench_v1_TailRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_TailEvent__Output>;
+  tail(argument: _prodbench_v1_TailRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_TailEvent__Output>;
+  tail(argument: _prodbench_v1_TailRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_TailEvent__Output>;
+  
   WatchHistogram(argument: _prodbench_v1_WatchHistogramRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
   WatchHistogram(argument: _prodbench_v1_WatchHistogramRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
   watchHistogram(argument: _prodbench_v1_WatchHistogramRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_prodbench_v1_HistogramWindow__Output>;
@@ -108,6 +126,8 @@ export interface ControlPlaneClient extends grpc.Client {
 }
 
 export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation {
+  Dump: grpc.handleUnaryCall<_prodbench_v1_DumpInstancesRequest__Output, _prodbench_v1_DumpResponse>;
+  
   GetHistogram: grpc.handleUnaryCall<_prodbench_v1_GetHistogramRequest__Output, _prodbench_v1_GetHistogramResponse>;
   
   GetStatus: grpc.handleUnaryCall<_prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse>;
@@ -124,6 +144,8 @@ export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation 
   
   SetRule: grpc.handleUnaryCall<_prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse>;
   
+  Tail: grpc.handleServerStreamingCall<_prodbench_v1_TailRequest__Output, _prodbench_v1_TailEvent>;
+  
   WatchHistogram: grpc.handleServerStreamingCall<_prodbench_v1_WatchHistogramRequest__Output, _prodbench_v1_HistogramWindow>;
   
   WatchMetrics: grpc.handleServerStreamingCall<_prodbench_v1_WatchMetricsRequest__Output, _prodbench_v1_ScalarWindow>;
@@ -131,6 +153,7 @@ export interface ControlPlaneHandlers extends grpc.UntypedServiceImplementation 
 }
 
 export interface ControlPlaneDefinition extends grpc.ServiceDefinition {
+  Dump: MethodDefinition<_prodbench_v1_DumpInstancesRequest, _prodbench_v1_DumpResponse, _prodbench_v1_DumpInstancesRequest__Output, _prodbench_v1_DumpResponse__Output>
   GetHistogram: MethodDefinition<_prodbench_v1_GetHistogramRequest, _prodbench_v1_GetHistogramResponse, _prodbench_v1_GetHistogramRequest__Output, _prodbench_v1_GetHistogramResponse__Output>
   GetStatus: MethodDefinition<_prodbench_v1_GetStatusRequest, _prodbench_v1_GetStatusResponse, _prodbench_v1_GetStatusRequest__Output, _prodbench_v1_GetStatusResponse__Output>
   ListInstances: MethodDefinition<_prodbench_v1_ListInstancesRequest, _prodbench_v1_ListInstancesResponse, _prodbench_v1_ListInstancesRequest__Output, _prodbench_v1_ListInstancesResponse__Output>
@@ -139,6 +162,7 @@ export interface ControlPlaneDefinition extends grpc.ServiceDefinition {
   ListServices: MethodDefinition<_prodbench_v1_ListServicesRequest, _prodbench_v1_ListServicesResponse, _prodbench_v1_ListServicesRequest__Output, _prodbench_v1_ListServicesResponse__Output>
   RemoveRules: MethodDefinition<_prodbench_v1_RemoveRulesRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_RemoveRulesRequest__Output, _prodbench_v1_ChangeResponse__Output>
   SetRule: MethodDefinition<_prodbench_v1_SetRuleRequest, _prodbench_v1_ChangeResponse, _prodbench_v1_SetRuleRequest__Output, _prodbench_v1_ChangeResponse__Output>
+  Tail: MethodDefinition<_prodbench_v1_TailRequest, _prodbench_v1_TailEvent, _prodbench_v1_TailRequest__Output, _prodbench_v1_TailEvent__Output>
   WatchHistogram: MethodDefinition<_prodbench_v1_WatchHistogramRequest, _prodbench_v1_HistogramWindow, _prodbench_v1_WatchHistogramRequest__Output, _prodbench_v1_HistogramWindow__Output>
   WatchMetrics: MethodDefinition<_prodbench_v1_WatchMetricsRequest, _prodbench_v1_ScalarWindow, _prodbench_v1_WatchMetricsRequest__Output, _prodbench_v1_ScalarWindow__Output>
 }

@@ -2,6 +2,10 @@
 
 import type { Selector as _prodbench_v1_Selector, Selector__Output as _prodbench_v1_Selector__Output } from '../../prodbench/v1/Selector.js';
 import type { Capture as _prodbench_v1_Capture, Capture__Output as _prodbench_v1_Capture__Output } from '../../prodbench/v1/Capture.js';
+import type { Sample as _prodbench_v1_Sample, Sample__Output as _prodbench_v1_Sample__Output } from '../../prodbench/v1/Sample.js';
+import type { Budget as _prodbench_v1_Budget, Budget__Output as _prodbench_v1_Budget__Output } from '../../prodbench/v1/Budget.js';
+import type { Record as _prodbench_v1_Record, Record__Output as _prodbench_v1_Record__Output } from '../../prodbench/v1/Record.js';
+import type { Tail as _prodbench_v1_Tail, Tail__Output as _prodbench_v1_Tail__Output } from '../../prodbench/v1/Tail.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Rule {
@@ -9,11 +13,15 @@ export interface Rule {
   'selector'?: (_prodbench_v1_Selector | null);
   'level'?: (string);
   'capture'?: (_prodbench_v1_Capture | null);
+  'sample'?: (_prodbench_v1_Sample | null);
+  'budget'?: (_prodbench_v1_Budget | null);
+  'record'?: (_prodbench_v1_Record | null);
+  'tail'?: (_prodbench_v1_Tail | null);
   'expiresAt'?: (number | string | Long);
   'createdAt'?: (number | string | Long);
   'author'?: (string);
   'reason'?: (string);
-  'action'?: "level"|"capture";
+  'action'?: "level"|"capture"|"sample"|"budget"|"record"|"tail";
 }
 
 export interface Rule__Output {
@@ -21,9 +29,13 @@ export interface Rule__Output {
   'selector'?: (_prodbench_v1_Selector__Output);
   'level'?: (string);
   'capture'?: (_prodbench_v1_Capture__Output);
+  'sample'?: (_prodbench_v1_Sample__Output);
+  'budget'?: (_prodbench_v1_Budget__Output);
+  'record'?: (_prodbench_v1_Record__Output);
+  'tail'?: (_prodbench_v1_Tail__Output);
   'expiresAt'?: (number);
   'createdAt'?: (number);
   'author'?: (string);
   'reason'?: (string);
-  'action'?: "level"|"capture";
+  'action'?: "level"|"capture"|"sample"|"budget"|"record"|"tail";
 }

@@ -5,10 +5,12 @@ export interface Selector {
   'service'?: (string);
   'instance'?: (string);
   'logger'?: (string);
+  'where'?: ({[key: string]: string});
 }
 
 export interface Selector__Output {
   'service'?: (string);
   'instance'?: (string);
   'logger'?: (string);
+  'where'?: ({[key: string]: string});
 }

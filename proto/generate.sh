@@ -15,7 +15,7 @@ npx --no-install proto-loader-gen-types \
   --keepCase=false --longs=Number --enums=String --defaults=false --oneofs=true \
   --grpcLib=@grpc/grpc-js --outDir="$target" --includeDirs="$here" \
   --importFileExtension=.js \
-  prodbench/v1/rules.proto prodbench/v1/instance.proto prodbench/v1/histograms.proto prodbench/v1/instruments.proto prodbench/v1/logs.proto prodbench/v1/control_plane.proto >/dev/null
+  prodbench/v1/rules.proto prodbench/v1/incidents.proto prodbench/v1/instance.proto prodbench/v1/histograms.proto prodbench/v1/instruments.proto prodbench/v1/logs.proto prodbench/v1/control_plane.proto >/dev/null
 # Generated headers name the absolute source path; keep them relative so the
 # output does not depend on where the repository is checked out.
 find "$target" -name '*.ts' -exec sed -i "s#Original file: $here/#Original file: proto/#" {} +

@@ -4,6 +4,7 @@
  */
 export type { ControlPlane, ControlPlaneStats } from './control-plane.js'
 export { startControlPlane } from './control-plane.js'
+export type { DumpStats } from './dumps/index.js'
 export type { ErrorCode } from './errors.js'
 export {
   ConflictError,
@@ -15,9 +16,11 @@ export {
   NatsServerMissingError,
   NatsServerStartError,
   NotFoundError,
+  OverCeilingError,
   ProdbenchError,
   TooManyCapturesError,
   TooManyRulesError,
+  TooManyTailsError,
   UnavailableError,
 } from './errors.js'
 export { AUTHOR_METADATA_KEY, CODE_METADATA_KEY, FIELD_METADATA_KEY } from './grpc/grpc-server.js'
@@ -32,3 +35,4 @@ export type { RegistryStats } from './registry/index.js'
 export type { Rollout } from './rollout/index.js'
 export type { ScalarRejectReason, ScalarStats } from './scalars/index.js'
 export { SCALAR_REJECT_REASONS } from './scalars/index.js'
+export type { TailStats } from './tails/index.js'

@@ -1,9 +1,21 @@
+import { MAX_BUDGET_BYTES_PER_SEC, MAX_BUDGET_RECORDS_PER_SEC } from '@prodbench/sdk/core'
 import { z } from 'zod'
+import {
+  DEFAULT_MAX_BUDGET,
+  DEFAULT_MAX_DEBUG_TTL_MS,
+  DEFAULT_TAIL_MAX_TTL_MS,
+  DEFAULT_TAIL_TTL_MS,
+} from './api/rule-limits.js'
 import { InvalidOptionsError } from './errors.js'
 import { MAX_WAIT_MS } from './grpc/requests.js'
+import { AlertOptions, IncidentOptions, PublicUrl } from './incidents/incident-options.js'
+import { NatsCredentials } from './security/nats-credentials.js'
+import { SecurityOptions } from './security/security-options.js'
 
 /** Default gRPC address of the control plane. */
 export const DEFAULT_GRPC_ADDRESS = '127.0.0.1:7420'
+/** Default address of the HTTP gateway and admin UI (the `control-plane` command's; `startControlPlane` serves none unless `http` is given). */
+export const DEFAULT_HTTP_ADDRESS = '127.0.0.1:7421'
 /** Default data directory (relative to the working directory). */
 export const DEFAULT_DATA_DIR = '.prodbench'
 /** File in the data dir where the `control-plane` command writes `{natsUrl, grpc, pid}` while it runs. */
@@ -30,6 +42,28 @@ export const ControlPlaneOptions = z.object({
     .regex(HOST_PORT, 'must be HOST:PORT, e.g. 127.0.0.1:7420')
     .refine((v) => Number(HOST_PORT.exec(v)?.[2]) <= 65_535, 'port must be 0-65535')
     .default(DEFAULT_GRPC_ADDRESS),
+  /**
+   * HTTP/JSON gateway and admin UI listen address `host:port`; port 0 picks a
+   * free one. Absent: no HTTP server (the `control-plane` command defaults to
+   * 127.0.0.1:7421).
+   * @default undefined (none)
+   */
+  http: z
+    .string()
+    .regex(HOST_PORT, 'must be HOST:PORT, e.g. 127.0.0.1:7421')
+    .refine((v) => Number(HOST_PORT.exec(v)?.[2]) <= 65_535, 'port must be 0-65535')
+    .optional(),
+  /**
+   * When the `http` port is taken, listen on a free port instead of failing
+   * (the `control-plane` command does this for its default address only).
+   * @default false
+   */
+  httpFallbackToFreePort: z.boolean().default(false),
+  /**
+   * Folder of the built admin UI (`npm run build:ui` writes control-plane/ui/dist).
+   * @default control-plane/ui/dist
+   */
+  uiDir: z.string().min(1).optional(),
   /**
    * Where the embedded nats-server keeps its JetStream store (`<dataDir>/nats`).
    * @default '.prodbench'
@@ -126,10 +160,123 @@ export const ControlPlaneOptions = z.object({
     })
     .prefault({}),
   /**
+   * Highest log budget a rule may set per instance; SetRule with a budget
+   * above it fails with PB_OVER_CEILING (INVALID_ARGUMENT naming the field).
+   * @default { recordsPerSec: 50000, bytesPerSec: 67108864 } (64 MiB/s)
+   */
+  maxBudget: z
+    .object({
+      /** @default 50000 */
+      recordsPerSec: z.number().int().min(1).max(MAX_BUDGET_RECORDS_PER_SEC).default(DEFAULT_MAX_BUDGET.recordsPerSec),
+      /** @default 67108864 (64 MiB) */
+      bytesPerSec: z.number().int().min(1).max(MAX_BUDGET_BYTES_PER_SEC).default(DEFAULT_MAX_BUDGET.bytesPerSec),
+    })
+    .prefault({}),
+  /**
+   * Bounds of live tails (Tail and tail rules set with SetRule).
+   * @default see each field
+   */
+  tails: z
+    .object({
+      /**
+       * Most tails this control plane streams at once; one more fails with PB_TOO_MANY_TAILS (RESOURCE_EXHAUSTED).
+       * @default 16
+       */
+      maxConcurrent: z.number().int().min(1).max(10_000).default(16),
+      /**
+       * TTL of a tail that asks for none.
+       * @default 600000 (10 min)
+       */
+      defaultTtlMs: z.number().int().min(1_000).max(86_400_000).default(DEFAULT_TAIL_TTL_MS),
+      /**
+       * Longest TTL a tail may ask for (at most a day); more fails with PB_OVER_CEILING.
+       * @default 3600000 (1 h)
+       */
+      maxTtlMs: z.number().int().min(1_000).max(86_400_000).default(DEFAULT_TAIL_MAX_TTL_MS),
+      /**
+       * Record bytes queued per tail for a viewer that reads slowly; beyond it the oldest batches are dropped (counted).
+       * @default 1048576 (1 MiB)
+       */
+      queueBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .default(1024 * 1024),
+      /**
+       * Batches queued per tail for a viewer that reads slowly.
+       * @default 256
+       */
+      queueEvents: z.number().int().min(1).max(100_000).default(256),
+    })
+    .prefault({})
+    .refine((t) => t.defaultTtlMs <= t.maxTtlMs, {
+      message: 'defaultTtlMs must not exceed maxTtlMs',
+      path: ['defaultTtlMs'],
+    }),
+  /**
+   * Flight-recorder dumps (Dump).
+   * @default see each field
+   */
+  dumps: z
+    .object({
+      /**
+       * How long a dump waits for the instances when the request does not say.
+       * @default 2000
+       */
+      defaultWaitMs: z.number().int().min(1).max(MAX_WAIT_MS).default(2_000),
+      /**
+       * Most record bytes one Dump answer carries over all instances; beyond it each keeps its newest records.
+       * @default 33554432 (32 MiB)
+       */
+      maxResponseBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .default(32 * 1024 * 1024),
+    })
+    .prefault({}),
+  /**
    * Path of the nats-server binary for the embedded server.
    * @default the first `nats-server` on PATH, else /usr/sbin/nats-server
    */
   natsServerBinary: z.string().min(1).optional(),
+  /**
+   * Incidents: the stream's limits and the automatic quarantine cap.
+   * @default see {@link IncidentOptions}
+   */
+  incidents: IncidentOptions,
+  /**
+   * Alerts about new incidents and digests of repeats: webhooks, email.
+   * @default none (no alert is sent)
+   */
+  alerts: AlertOptions,
+  /**
+   * Base URL of the admin UI in alert links: `<publicUrl>/#/incidents/<id>`.
+   * @default `http://<the HTTP address>`, or http://127.0.0.1:7421 without HTTP
+   */
+  publicUrl: PublicUrl.optional(),
+  /**
+   * Authentication (tokens), the viewer redaction, the embedded server's
+   * NATS security and the audit stream's limits. Programmatic default: NO
+   * authentication (every caller is an anonymous admin); the `control-plane`
+   * command requires tokens unless started with `--insecure-no-auth`.
+   * @default see {@link SecurityOptions}
+   */
+  security: SecurityOptions,
+  /**
+   * How the control plane authenticates to NATS (user/password, nkey seed
+   * file, creds file) and TLS; for a server given with `nats`. The embedded
+   * server's credentials are generated and used without this.
+   * @default none
+   */
+  natsCredentials: NatsCredentials.optional(),
+  /**
+   * Longest TTL of a rule that turns on debug or trace (level, sample or
+   * record rule); such a rule without TTL gets this one, a longer one fails
+   * with PB_OVER_CEILING naming `maxDebugTtlMs`.
+   * @default 3600000 (1 h)
+   */
+  maxDebugTtlMs: z.number().int().min(1_000).max(366 * 86_400_000).default(DEFAULT_MAX_DEBUG_TTL_MS),
   /**
    * Receives problems that fail no request (a corrupt KV value while listing,
    * an unexpected error answered as INTERNAL).

@@ -52,6 +52,17 @@ function scriptedClient() {
       return { cancel: () => void state.cancelled++ }
     },
     listMetrics: unused,
+    tail() {
+      throw new Error('not used by hist watch')
+    },
+    dump: unused,
+    listIncidents: unused,
+    getIncident: unused,
+    updateIncident: unused,
+    openIncident: unused,
+    listChecks: unused,
+    runCheck: unused,
+    inspect: unused,
     watchMetrics() {
       throw new Error('not used by hist watch')
     },

@@ -72,6 +72,17 @@ function harness(options: { tty?: boolean } = {}) {
       throw new Error('not used by watch')
     },
     listMetrics: unused,
+    tail() {
+      throw new Error('not used by watch')
+    },
+    dump: unused,
+    listIncidents: unused,
+    getIncident: unused,
+    updateIncident: unused,
+    openIncident: unused,
+    listChecks: unused,
+    runCheck: unused,
+    inspect: unused,
     watchMetrics(request, handlers) {
       state.request = request
       state.handlers = handlers

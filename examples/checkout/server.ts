@@ -22,11 +22,13 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/
  */
 export const UNMATCHED_ROUTE = '(unmatched)'
 
+const USER_ID = /^[A-Za-z0-9_-]{1,64}$/
+
 /** Builds the node:http server for `routes`, timed by `pb`. It does not listen yet. */
 export function createCheckoutServer(
   routes: readonly Route[],
   log: Logger,
-  pb: Pick<Prodbench, 'httpHandler'>,
+  pb: Pick<Prodbench, 'httpHandler' | 'setContext'>,
 ): Server {
   const compiled = routes.map(compile)
   // The route template each request matched (`/cart/:id`), for the per-route histograms.
@@ -39,6 +41,11 @@ export function createCheckoutServer(
     const method = req.method ?? 'GET'
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
+    // Who the request is for, so `ctl set-level ... --where user=u-7` can
+    // target one user. A real service takes it from its authenticated
+    // session; the load generator plays signed-in users with this header.
+    const user = req.headers['x-user-id']
+    if (typeof user === 'string' && USER_ID.test(user)) pb.setContext({ user })
     log.debug({ reqId, method, path, userAgent: req.headers['user-agent'] }, 'request received')
 
     let status = 500

@@ -115,7 +115,8 @@ process.exitCode = exitCode
 async function stayUp(current: Fleet): Promise<void> {
   const [first] = current.instances
   write(`
-${paint(1, 'Your turn.')} In another terminal, in this folder:
+${paint(1, 'Your turn.')}${current.uiUrl ? ` Admin UI: ${current.uiUrl}` : ''}
+In another terminal, in this folder:
 
   export PRODBENCH_SERVER=${current.grpcAddress}
   npx ctl ls

@@ -32,6 +32,8 @@ export interface Instance {
 export interface Fleet {
   grpcAddress: string
   natsUrl: string
+  /** The admin UI the control plane serves (its `Admin UI: …` line), when it printed one. */
+  uiUrl: string | undefined
   instances: Instance[]
   /** The newest summary line of the load generator. */
   loadLine(): string
@@ -107,6 +109,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const fleet: Fleet = {
     grpcAddress: '',
     natsUrl: '',
+    uiUrl: undefined,
     instances: [],
     loadLine: () => lastLoad,
     onLoadLine: undefined,
@@ -140,6 +143,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       cp.waitFor('"gRPC listening on …"', (line) => /gRPC listening on ([\w.[\]:-]+:\d+)/.exec(line)?.[1], 20_000),
     ]).catch(async (error: Error) => (await fromStateFile(options.dataDir)) ?? Promise.reject(error))
     ;[fleet.natsUrl, fleet.grpcAddress] = addresses
+    // Printed with the gRPC line (default 127.0.0.1:7421, or a free port when that one is taken).
+    fleet.uiUrl = cp.tail.map((line) => /Admin UI: (http:\/\/\S+)/.exec(line)?.[1]).find(Boolean)
 
     const instances = await Promise.all(
       [1, 2].map(async (n) => {

@@ -55,6 +55,7 @@ export async function runTour(ctx: TourContext): Promise<string[]> {
 
   section('The fleet')
   write(`control plane   gRPC ${fleet.grpcAddress}, NATS ${fleet.natsUrl} (its own nats-server, JetStream)`)
+  if (fleet.uiUrl) write(`admin UI        ${fleet.uiUrl}`)
   for (const instance of fleet.instances) write(`${instance.label.padEnd(15)} ${instance.url}  instance ${instance.id}`)
   write(`load generator  ${fleet.loadLine()}`)
   let registered = 0

@@ -37,7 +37,10 @@ async function send(): Promise<void> {
   try {
     const response = await fetch(new URL(planned.path, target), {
       method: planned.method,
-      headers: planned.body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        'x-user-id': planned.user,
+        ...(planned.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: planned.body === undefined ? undefined : JSON.stringify(planned.body),
       signal: AbortSignal.timeout(config.timeoutMs),
     })

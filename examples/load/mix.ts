@@ -11,6 +11,8 @@ export interface PlannedRequest {
   body?: unknown
   /** Short name for the summary's per-route counts. */
   route: string
+  /** The signed-in user sending it (`u-1` .. `u-50`), sent as `x-user-id`. */
+  user: string
 }
 
 const PRODUCTS = 12
@@ -24,7 +26,9 @@ function pick(n: number): number {
 const productId = () => `sku-${1000 + (Math.random() < 0.05 ? 99 : pick(PRODUCTS))}`
 const cartId = () => `c-${pick(Math.round(CARTS * 1.1))}`
 
-const WEIGHTED: ReadonlyArray<readonly [number, () => PlannedRequest]> = [
+const USERS = 50
+
+const WEIGHTED: ReadonlyArray<readonly [number, () => Omit<PlannedRequest, 'user'>]> = [
   [25, () => ({ method: 'GET', path: '/products', route: 'products' })],
   [15, () => ({ method: 'GET', path: `/products/${productId()}`, route: 'product' })],
   [25, () => ({ method: 'GET', path: `/cart/${cartId()}`, route: 'cart' })],
@@ -52,10 +56,11 @@ const TOTAL = WEIGHTED.reduce((sum, [weight]) => sum + weight, 0)
 
 /** Draws the next request from the mix. */
 export function nextRequest(): PlannedRequest {
+  const user = `u-${pick(USERS)}`
   let roll = Math.random() * TOTAL
   for (const [weight, make] of WEIGHTED) {
     roll -= weight
-    if (roll < 0) return make()
+    if (roll < 0) return { ...make(), user }
   }
-  return (WEIGHTED[0] as (typeof WEIGHTED)[number])[1]()
+  return { ...(WEIGHTED[0] as (typeof WEIGHTED)[number])[1](), user }
 }

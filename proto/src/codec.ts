@@ -1,10 +1,16 @@
 import type protobuf from 'protobufjs'
 import type { Ack, Ack__Output } from './generated/prodbench/v1/Ack.js'
+import type { CheckRunReply, CheckRunReply__Output } from './generated/prodbench/v1/CheckRunReply.js'
+import type { CheckRunRequest, CheckRunRequest__Output } from './generated/prodbench/v1/CheckRunRequest.js'
 import type { DesiredState, DesiredState__Output } from './generated/prodbench/v1/DesiredState.js'
 import type { DumpReply, DumpReply__Output } from './generated/prodbench/v1/DumpReply.js'
 import type { DumpRequest, DumpRequest__Output } from './generated/prodbench/v1/DumpRequest.js'
 import type { Heartbeat, Heartbeat__Output } from './generated/prodbench/v1/Heartbeat.js'
 import type { HistogramSnapshot, HistogramSnapshot__Output } from './generated/prodbench/v1/HistogramSnapshot.js'
+import type { Incident, Incident__Output } from './generated/prodbench/v1/Incident.js'
+import type { IncidentReport, IncidentReport__Output } from './generated/prodbench/v1/IncidentReport.js'
+import type { InspectReply, InspectReply__Output } from './generated/prodbench/v1/InspectReply.js'
+import type { InspectRequest, InspectRequest__Output } from './generated/prodbench/v1/InspectRequest.js'
 import type { ScalarSnapshot, ScalarSnapshot__Output } from './generated/prodbench/v1/ScalarSnapshot.js'
 import type { TailBatch, TailBatch__Output } from './generated/prodbench/v1/TailBatch.js'
 import { CONVERSION, protoRoot } from './load.js'
@@ -56,4 +62,10 @@ export const codecs = {
   tailBatch: codec<TailBatch, TailBatch__Output>('TailBatch'),
   dumpRequest: codec<DumpRequest, DumpRequest__Output>('DumpRequest'),
   dumpReply: codec<DumpReply, DumpReply__Output>('DumpReply'),
+  incidentReport: codec<IncidentReport, IncidentReport__Output>('IncidentReport'),
+  incident: codec<Incident, Incident__Output>('Incident'),
+  checkRunRequest: codec<CheckRunRequest, CheckRunRequest__Output>('CheckRunRequest'),
+  checkRunReply: codec<CheckRunReply, CheckRunReply__Output>('CheckRunReply'),
+  inspectRequest: codec<InspectRequest, InspectRequest__Output>('InspectRequest'),
+  inspectReply: codec<InspectReply, InspectReply__Output>('InspectReply'),
 }

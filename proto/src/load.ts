@@ -10,8 +10,9 @@ export const PROTO_DIR = fileURLToPath(new URL('..', import.meta.url))
 /** The .proto files, relative to {@link PROTO_DIR}. */
 export const PROTO_FILES = [
   'prodbench/v1/rules.proto',
-  'prodbench/v1/instance.proto',
   'prodbench/v1/histograms.proto',
+  'prodbench/v1/incidents.proto',
+  'prodbench/v1/instance.proto',
   'prodbench/v1/instruments.proto',
   'prodbench/v1/logs.proto',
   'prodbench/v1/control_plane.proto',

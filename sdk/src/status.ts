@@ -1,9 +1,12 @@
+import type { CheckInfoInput } from '@prodbench/proto'
 import type { CaptureReport } from './control/capture-runner.js'
 import type { StateFollower } from './control/state-follower.js'
 import type { Level } from './core/index.js'
 import type { Identity } from './identity.js'
+import type { LogStats } from './logging/log-stats.js'
 import type { LoggerLevel } from './logging/logger-registry.js'
 import type { MetricInfo } from './metrics/metric-registry.js'
+import type { QuarantineState } from './quarantine/quarantine.js'
 
 /** Where a logger's level comes from, as shown by `status()`. */
 export type LevelProvenance =
@@ -53,6 +56,26 @@ export interface SdkStatus {
   readonly metrics: readonly MetricInfo[]
   /** Histogram snapshots waiting for NATS, and dropped because the buffer was full. */
   readonly snapshots: { readonly buffered: number; readonly dropped: number }
+  /** Log budget and its use, drops, sampling, flight recorder, tails and request rules. */
+  readonly logs: LogStats
+  /** Whether the instance is quarantined, why and since when. */
+  readonly quarantine: QuarantineState
+  /** Sanity checks and their last results. */
+  readonly checks: readonly CheckInfoInput[]
+  /** Failed asserts per message since start. */
+  readonly asserts: Readonly<Record<string, number>>
+  /**
+   * Incident reports: sent (full and repeats), waiting for the control
+   * plane's reply, acknowledged, dropped (outbox full), and error-log
+   * occurrences not reported because they were over their rate.
+   */
+  readonly incidents: {
+    readonly sent: number
+    readonly pending: number
+    readonly delivered: number
+    readonly dropped: number
+    readonly suppressed: number
+  }
 }
 
 /** Builds `pb.status()` from the SDK's parts. */
@@ -65,6 +88,11 @@ export function statusOf(parts: {
   captures: CaptureReport[]
   metrics: MetricInfo[]
   snapshots: { buffered: number; dropped: number }
+  logs: LogStats
+  quarantine: QuarantineState
+  checks: CheckInfoInput[]
+  asserts: Record<string, number>
+  incidents: SdkStatus['incidents']
 }): SdkStatus {
   const { follower } = parts
   return {
@@ -94,5 +122,10 @@ export function statusOf(parts: {
     captures: parts.captures,
     metrics: parts.metrics,
     snapshots: parts.snapshots,
+    logs: parts.logs,
+    quarantine: parts.quarantine,
+    checks: parts.checks,
+    asserts: parts.asserts,
+    incidents: parts.incidents,
   }
 }

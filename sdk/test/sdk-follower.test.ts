@@ -5,6 +5,7 @@ import { codecs, type DesiredStateInput } from '@prodbench/proto'
 import { StateFollower } from '../src/control/state-follower.js'
 import { type EffectiveConfig, type Level, resolve } from '../src/core/index.js'
 import { RejectedStateError } from '../src/errors.js'
+import { LogEngine } from '../src/logging/log-engine.js'
 import { LoggerRegistry } from '../src/logging/logger-registry.js'
 import { lineSink } from './helpers/line-sink.js'
 
@@ -24,6 +25,13 @@ function setup(levels: Record<string, Level> = {}) {
     level: 'info',
     levels: new Map(Object.entries(levels)),
     config: resolve(undefined, who, Date.now()),
+    engine: new LogEngine({
+      budget: { recordsPerSec: 0, bytesPerSec: 0 },
+      recorder: undefined,
+      recordLevel: undefined,
+      publishTail: () => {},
+      summarise: () => {},
+    }),
   })
   const applied: EffectiveConfig[] = []
   const follower = new StateFollower(who, (config) => {

@@ -90,7 +90,7 @@ export async function loggerBench(options: LoggerBenchOptions): Promise<Table> {
   const rounds = options.quick ? 7 : 41
   const sdkSink = new ByteSink()
   const pinoSink = new ByteSink()
-  const pb = init({ service: 'bench', destination: sdkSink })
+  const pb = init({ service: 'bench', destination: sdkSink, budget: false })
   try {
     const sdkLog = pb.logger('db')
     const pinoLog = pino({}, pinoSink).child({ logger: 'db' })

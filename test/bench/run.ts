@@ -2,7 +2,7 @@
  * `npm run bench`: runs the benchmark suites and prints one table per suite,
  * each comparing prodbench with the raw dependency measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [--only logger|propagation|histogram|instruments|idle] [--quick]
+ *   node --import tsx test/bench/run.ts [--only logger|logging|propagation|histogram|instruments|idle] [--quick]
  *
  * Benchmarks are never assertions: nothing here fails on a slow number.
  */
@@ -11,12 +11,14 @@ import { histogramBench } from './histogram.bench.js'
 import { idleBench } from './idle.bench.js'
 import { instrumentsBench } from './instruments.bench.js'
 import { loggerBench } from './logger.bench.js'
+import { loggingBench } from './logging.bench.js'
 import { describeMachine } from './machine.js'
 import { propagationBench } from './propagation.bench.js'
 import { renderTable, type Table } from './table.js'
 
 const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = {
   logger: loggerBench,
+  logging: loggingBench,
   propagation: propagationBench,
   histogram: histogramBench,
   instruments: instrumentsBench,

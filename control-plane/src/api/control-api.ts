@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto'
 import { isExpired, type Rule, type RuleSpec } from '@prodbench/sdk/core'
-import { CorruptStateError, NotFoundError, TooManyCapturesError } from '../errors.js'
+import type { DumpGatherer, DumpResult } from '../dumps/index.js'
+import { CorruptStateError, NotFoundError, TooManyCapturesError, UnavailableError } from '../errors.js'
+import type { DumpInput, TailInput } from '../grpc/requests.js'
 import type { InstanceRecord, InstanceRegistry } from '../registry/index.js'
 import { type Rollout, waitForRollout } from '../rollout/index.js'
 import type { DesiredStore } from '../state/desired-store.js'
+import type { TailHub, TailSession } from '../tails/index.js'
 import { replaces } from './replacement.js'
+import { buildRule, newRuleId } from './rule-builder.js'
+import { applyRuleLimits, DEFAULT_RULE_LIMITS, type RuleLimits } from './rule-limits.js'
+
+export { newRuleId } from './rule-builder.js'
 
 /** What SetRule and RemoveRules answer. */
 export interface ChangeResult {
@@ -27,6 +33,8 @@ export interface ServiceSummary {
   readonly instances: number
   readonly rules: number
   readonly revision: number
+  /** Live instances whose heartbeat reports an active quarantine. */
+  readonly quarantined?: number
 }
 
 /** A service's rules, live instances and what each one applied. */
@@ -45,6 +53,15 @@ export interface ControlApiOptions {
   readonly defaultWaitMs: number
   /** Most unexpired capture rules one service may hold. */
   readonly maxCaptures: number
+  /**
+   * Budget ceiling and tail TTLs applied to every rule set.
+   * @default DEFAULT_RULE_LIMITS (50,000 records/s, 64 MiB/s; tails 10 min, at most 1 h)
+   */
+  readonly limits?: RuleLimits
+  /** Live tails ({@link ControlApi.tail}); without it, tail() fails with PB_UNAVAILABLE. */
+  readonly tails?: TailHub
+  /** Flight-recorder dumps ({@link ControlApi.dump}); without it, dump() fails with PB_UNAVAILABLE. */
+  readonly dumps?: DumpGatherer
   /** Aborted when the control plane closes, to end waits in flight. */
   readonly signal?: AbortSignal
   /** Reports problems that do not fail a request (a corrupt key while listing). */
@@ -70,24 +87,20 @@ export class ControlApi {
   }
 
   /**
-   * Adds a rule, replacing any with the same selector and action kind (for a
-   * capture: and the same metric pattern), and waits for the rollout.
+   * Adds a rule, replacing any with the same selector (`where` included) and
+   * action kind (for a capture: and the same metric pattern; tails never
+   * replace), and waits for the rollout. A budget above `limits.maxBudget` is
+   * refused; a tail rule gets the default TTL when it has none, and at most
+   * the maximum.
    * @throws {TooManyCapturesError} when a new capture would exceed `maxCaptures`
+   * @throws {OverCeilingError} for a budget or tail TTL over the limits, naming the field
    */
-  async setRule(spec: RuleSpec, author: string, waitMs?: number): Promise<ChangeResult> {
+  async setRule(request: RuleSpec, author: string, waitMs?: number): Promise<ChangeResult> {
     const startedAt = performance.now()
+    const spec = applyRuleLimits(request, this.#o.limits ?? DEFAULT_RULE_LIMITS)
     const id = newRuleId()
     const change = await this.#o.store.change(spec.selector.service, ({ state }, now) => {
-      const rule: Rule = {
-        id,
-        selector: spec.selector,
-        ...(spec.level !== undefined ? { level: spec.level } : {}),
-        ...(spec.capture !== undefined ? { capture: spec.capture } : {}),
-        createdAt: now,
-        author,
-        ...(spec.ttlMs ? { expiresAt: now + spec.ttlMs } : {}),
-        ...(spec.reason ? { reason: spec.reason } : {}),
-      }
+      const rule = buildRule(spec, id, author, now)
       const replaced = state.rules.filter((r) => replaces(spec, r)).map((r) => r.id)
       const kept = state.rules.filter((r) => !replaced.includes(r.id))
       // Checked inside the compare-and-set: two operators racing cannot both take the last slot.
@@ -160,13 +173,16 @@ export class ControlApi {
     const summaries = await Promise.all(
       [...names].sort().map(async (service): Promise<ServiceSummary> => {
         const instances = live.get(service) ?? 0
+        const quarantined = instances
+          ? this.#o.registry.live(service, now).filter((record) => record.quarantine?.active).length
+          : 0
         try {
           const { rules, revision } = await this.listRules(service)
-          return { service, instances, rules: rules.length, revision }
+          return { service, instances, rules: rules.length, revision, quarantined }
         } catch (err) {
           if (!(err instanceof CorruptStateError)) throw err
           this.#o.warn?.(err.message)
-          return { service, instances, rules: 0, revision: 0 }
+          return { service, instances, rules: 0, revision: 0, quarantined }
         }
       }),
     )
@@ -189,6 +205,33 @@ export class ControlApi {
     return { service, revision, rules, instances: this.listInstances(service) }
   }
 
+  /**
+   * Opens a live tail: writes a tail rule (the input's selector, level and
+   * rate; TTL default 10 min, at most `limits.tailMaxTtlMs`) and returns the
+   * session. Iterate it for the events: first `{ tailId }`, then one per
+   * batch (`instance`, `records` as pino JSON lines, `dropped`), and, when the
+   * tail ends by itself, a last one with `ended: "ttl" | "removed"`. The
+   * viewer leaving — `signal` aborted, `session.close()`, or `break` out of
+   * the iteration — removes the rule. A viewer that reads slowly loses the
+   * oldest batches (counted in the next event's `dropped`), never memory.
+   * @throws {TooManyTailsError} when the control plane streams `tails.maxConcurrent` tails
+   * @throws {OverCeilingError} when `ttlMs` is over the maximum
+   */
+  tail(input: TailInput, author: string, signal?: AbortSignal): Promise<TailSession> {
+    if (!this.#o.tails) return Promise.reject(new UnavailableError('this control plane does not stream tails'))
+    return this.#o.tails.open(input, author, signal)
+  }
+
+  /**
+   * The flight-recorder records of one instance, or of every live instance
+   * of the service, as they answer within `waitMs` (default 2 s); those that
+   * did not answer are listed in `missing`.
+   */
+  dump(input: DumpInput): Promise<DumpResult> {
+    if (!this.#o.dumps) return Promise.reject(new UnavailableError('this control plane does not serve dumps'))
+    return this.#o.dumps.dump(input)
+  }
+
   #unexpired(rules: readonly Rule[]): Rule[] {
     const now = this.#now()
     return rules.filter((r) => !isExpired(r, now)).sort((a, b) => a.createdAt - b.createdAt)
@@ -205,9 +248,4 @@ export class ControlApi {
       ...(this.#o.signal ? { signal: this.#o.signal } : {}),
     })
   }
-}
-
-/** `r-` and 10 random hex digits. */
-export function newRuleId(): string {
-  return `r-${randomBytes(5).toString('hex')}`
 }

@@ -24,6 +24,23 @@ import {
   type HistogramCommand,
   histogramKeyProblem,
 } from './args-hist.js'
+import {
+  buildIncidentCommand,
+  INCIDENT_GROUPS,
+  INCIDENT_SPECS,
+  type IncidentCommand,
+  type IncidentKey,
+  incidentKeyProblem,
+} from './args-incidents.js'
+import {
+  buildLogsCommand,
+  LOGS_SPECS,
+  type LogsCommand,
+  type LogsKey,
+  logsKeyProblem,
+  parseWhere,
+  WHERE_OPTION,
+} from './args-logs.js'
 import { buildMetricsCommand, METRICS_SPECS, type MetricsCommands, metricsKeyProblem } from './args-metrics.js'
 import { type ChangeOptions, changeOptions, durationMs, optional, stringValue, type Values } from './args-values.js'
 import { UsageError } from './errors.js'
@@ -56,12 +73,16 @@ export type Command =
       level: Level
       logger?: string
       instance?: string
+      /** Only requests with these attributes (`--where user=42`). */
+      where?: Record<string, string>
       ttlMs?: number
     } & ChangeOptions)
   | ({ name: 'reset'; service: string; logger?: string; instance?: string } & ChangeOptions)
   | ({ name: 'rm'; service: string; ruleIds: string[] } & ChangeOptions)
   | HistogramCommand
   | MetricsCommands
+  | LogsCommand
+  | IncidentCommand
 
 /** The result of parsing: help to print, a usage error, or a command to run. */
 export type ParsedCommandLine =
@@ -70,7 +91,7 @@ export type ParsedCommandLine =
   | { kind: 'run'; options: GlobalOptions; command: Command }
 
 type Options = NonNullable<ParseArgsConfig['options']>
-type Key = 'svc' | 'logger' | 'inst' | 'metric' | 'capture'
+type Key = 'svc' | 'logger' | 'inst' | 'metric' | 'capture' | LogsKey | IncidentKey
 
 const GLOBAL_OPTIONS = {
   server: { type: 'string' },
@@ -85,12 +106,20 @@ const SPECS: Readonly<Record<Command['name'], { keys: readonly Key[]; options: O
   ls: { keys: [], options: {} },
   status: { keys: ['svc'], options: {} },
   rules: { keys: ['svc'], options: {} },
-  'set-level': { keys: ['svc', 'logger', 'inst'], options: { ttl: { type: 'string' }, ...CHANGE_OPTIONS } },
+  'set-level': {
+    keys: ['svc', 'logger', 'inst'],
+    options: { ttl: { type: 'string' }, ...WHERE_OPTION, ...CHANGE_OPTIONS },
+  },
   reset: { keys: ['svc', 'logger', 'inst'], options: CHANGE_OPTIONS },
   rm: { keys: ['svc'], options: CHANGE_OPTIONS },
   ...HISTOGRAM_SPECS,
   ...METRICS_SPECS,
+  ...LOGS_SPECS,
+  ...INCIDENT_SPECS,
 }
+
+/** Every command group: `capture`, `hist` and those of incidents and checks. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = { ...COMMAND_GROUPS, ...INCIDENT_GROUPS }
 
 /** Parses ctl's arguments (without `node` and the script path). Never throws for bad input. */
 export function parseCommandLine(argv: readonly string[], env: Env): ParsedCommandLine {
@@ -153,7 +182,7 @@ function isCommand(name: string): name is Command['name'] {
  */
 function resolveCommand(first: string | undefined, rest: readonly string[], help: boolean) {
   if (first === undefined) return { name: undefined, after: rest }
-  const subcommands = COMMAND_GROUPS[first]
+  const subcommands = GROUPS[first]
   if (!subcommands) {
     if (!isCommand(first)) throw new UsageError(`unknown command "${first}"`)
     return { name: first, after: rest }
@@ -222,6 +251,8 @@ function buildCommand(name: Command['name'], positionals: string[], values: Valu
   const { keys, bare } = splitPositionals(name, positionals)
   if (isHistogramCommand(name)) return buildHistogramCommand(name, { keys, bare, values })
   if (isMetricsCommand(name)) return buildMetricsCommand(name, { keys, bare, values })
+  if (isLogsCommand(name)) return buildLogsCommand(name, { keys, bare, values })
+  if (isIncidentCommand(name)) return buildIncidentCommand(name, { keys, bare, values })
   if (name === 'ls') {
     noBareWords(name, bare)
     return { name }
@@ -248,7 +279,8 @@ function buildCommand(name: Command['name'], positionals: string[], values: Valu
   }
   const ttl = stringValue(values, 'ttl')
   const ttlMs = ttl === undefined ? undefined : durationMs(name, '--ttl', ttl, MAX_TTL_MS)
-  return { name, ...selector, level: level(bare), ...optional('ttlMs', ttlMs), ...change }
+  const where = Array.isArray(values.where) ? parseWhere(name, values.where.map(String)) : undefined
+  return { name, ...selector, ...optional('where', where), level: level(bare), ...optional('ttlMs', ttlMs), ...change }
 }
 
 function isHistogramCommand(name: Command['name']): name is HistogramCommand['name'] {
@@ -257,6 +289,14 @@ function isHistogramCommand(name: Command['name']): name is HistogramCommand['na
 
 function isMetricsCommand(name: Command['name']): name is MetricsCommands['name'] {
   return Object.hasOwn(METRICS_SPECS, name)
+}
+
+function isLogsCommand(name: Command['name']): name is LogsCommand['name'] {
+  return Object.hasOwn(LOGS_SPECS, name)
+}
+
+function isIncidentCommand(name: Command['name']): name is IncidentCommand['name'] {
+  return Object.hasOwn(INCIDENT_SPECS, name)
 }
 
 function splitPositionals(name: Command['name'], positionals: string[]) {
@@ -288,8 +328,10 @@ function keyProblem(name: Command['name'], key: Key, value: string): string | un
   if (key === 'svc') return serviceNameProblem(value)
   if (key === 'inst') return instanceIdProblem(value)
   if (key === 'logger') return loggerPatternProblem(value)
-  if (isMetricsCommand(name)) return metricsKeyProblem(key, value)
-  return histogramKeyProblem(name, key, value)
+  if (isLogsCommand(name)) return logsKeyProblem(key as LogsKey, value)
+  if (isIncidentCommand(name)) return incidentKeyProblem(key as IncidentKey, value)
+  if (isMetricsCommand(name)) return metricsKeyProblem(key as 'metric' | 'capture', value)
+  return histogramKeyProblem(name, key as 'metric' | 'capture', value)
 }
 
 function noBareWords(name: string, bare: string[]): void {

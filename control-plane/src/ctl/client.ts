@@ -15,17 +15,26 @@ import {
 } from '@grpc/grpc-js'
 import {
   type ChangeResponse,
+  type DumpInstancesRequest,
+  type DumpResponse,
   type GetHistogramRequest,
   type GetHistogramResponse,
   type GetStatusResponse,
   grpcPackage,
   type HistogramWindowMessage,
+  type IncidentMessage,
+  type InspectReplyMessage,
+  type ListChecksResponse,
+  type ListIncidentsResponse,
   type ListMetricsResponse,
   type ListRulesResponse,
   type ListServicesResponse,
   type RemoveRulesRequest,
+  type RunCheckResponse,
   type ScalarWindowMessage,
   type SetRuleRequest,
+  type TailEventMessage,
+  type TailRequest,
   type WatchHistogramRequest,
   type WatchMetricsRequest,
 } from '@prodbench/proto'
@@ -59,9 +68,42 @@ export interface ControlPlaneApi {
   listMetrics(service: string): Promise<ListMetricsResponse>
   /** Opens a WatchMetrics stream (no deadline, like {@link ControlPlaneApi.watchHistogram}). */
   watchMetrics(request: WatchMetricsRequest, handlers: MetricsStreamHandlers): HistogramStream
+  /** Opens a Tail stream (no deadline: it lasts until cancelled or the tail ends). */
+  tail(request: TailRequest, handlers: TailStreamHandlers): HistogramStream
+  /** The flight-recorder records of one or every live instance (deadline: the wait plus a margin). */
+  dump(request: DumpInstancesRequest): Promise<DumpResponse>
+  /** Incident summaries, most recently active first. */
+  listIncidents(request: { service?: string; status?: string; limit?: number }): Promise<ListIncidentsResponse>
+  /** One incident with its first report. */
+  getIncident(id: string): Promise<IncidentMessage>
+  /** Acks or closes an incident. */
+  updateIncident(request: { id: string; action: 'ack' | 'close'; reason?: string }): Promise<IncidentMessage>
+  /** Opens an incident by hand (the server asks the instance's flight recorder: up to 2 s). */
+  openIncident(request: {
+    service: string
+    instance?: string
+    title: string
+    reason?: string
+  }): Promise<IncidentMessage>
+  /** The checks of a service's live instances. */
+  listChecks(service: string): Promise<ListChecksResponse>
+  /** Runs a check now (deadline: the wait plus a margin). */
+  runCheck(request: { service: string; name: string; instance?: string; waitMs?: number }): Promise<RunCheckResponse>
+  /** Opens the Node inspector of one instance. */
+  inspect(request: { service: string; instance: string; ttlMs?: number }): Promise<InspectReplyMessage>
   /** Closes the channel. Idempotent. */
   close(): void
 }
+
+/** What a Tail stream reports: its events (`window` is each one), then `end` or `error`. */
+export type TailStreamHandlers = StreamHandlers<TailEventMessage>
+
+/** Largest answer ctl takes (a Dump of many instances): the server bounds it at 32 MiB by default. */
+export const MAX_RECEIVE_BYTES = 64 * 1024 * 1024
+/** Wait of a RunCheck that asks for none (the server's default), for its deadline. */
+const DEFAULT_CHECK_WAIT_MS = 10_000
+/** Wait of a Dump that asks for none (the server's default), for its deadline. */
+const DEFAULT_DUMP_WAIT_MS = 2_000
 
 /** What a server stream of windows reports; after `end` or `error`, nothing more. */
 export interface StreamHandlers<W> {
@@ -91,11 +133,19 @@ export interface ConnectOptions {
   server: string
   /** `user@host`, sent as {@link AUTHOR_METADATA_KEY}. */
   author: string
+  /**
+   * Deadline of reads (shell completion asks with a short one, so a TAB never hangs).
+   * @default READ_DEADLINE_MS (10 s)
+   */
+  readDeadlineMs?: number
 }
 
 /** A client for the control plane at `server`. Connects lazily, on the first call. */
 export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
-  const client = new grpcPackage.prodbench.v1.ControlPlane(options.server, credentials.createInsecure())
+  const client = new grpcPackage.prodbench.v1.ControlPlane(options.server, credentials.createInsecure(), {
+    'grpc.max_receive_message_length': MAX_RECEIVE_BYTES,
+  })
+  const readDeadline = options.readDeadlineMs ?? READ_DEADLINE_MS
   let closed = false
 
   type Callback<T> = (error: ServiceError | null, value?: T) => void
@@ -144,23 +194,44 @@ export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
 
   return {
     listServices: () =>
-      call<ListServicesResponse>(READ_DEADLINE_MS, (md, co, done) => client.ListServices({}, md, co, done)),
+      call<ListServicesResponse>(readDeadline, (md, co, done) => client.ListServices({}, md, co, done)),
     getStatus: (service) =>
-      call<GetStatusResponse>(READ_DEADLINE_MS, (md, co, done) => client.GetStatus({ service }, md, co, done)),
+      call<GetStatusResponse>(readDeadline, (md, co, done) => client.GetStatus({ service }, md, co, done)),
     listRules: (service) =>
-      call<ListRulesResponse>(READ_DEADLINE_MS, (md, co, done) => client.ListRules({ service }, md, co, done)),
+      call<ListRulesResponse>(readDeadline, (md, co, done) => client.ListRules({ service }, md, co, done)),
     setRule: (request) =>
       call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.SetRule(request, md, co, done)),
     removeRules: (request) =>
       call<ChangeResponse>(changeDeadline(request.waitMs), (md, co, done) => client.RemoveRules(request, md, co, done)),
     getHistogram: (request) =>
-      call<GetHistogramResponse>(READ_DEADLINE_MS, (md, co, done) => client.GetHistogram(request, md, co, done)),
+      call<GetHistogramResponse>(readDeadline, (md, co, done) => client.GetHistogram(request, md, co, done)),
     watchHistogram: (request, handlers) =>
       follow<HistogramWindowMessage>((metadata) => client.WatchHistogram(request, metadata), handlers),
     listMetrics: (service) =>
-      call<ListMetricsResponse>(READ_DEADLINE_MS, (md, co, done) => client.ListMetrics({ service }, md, co, done)),
+      call<ListMetricsResponse>(readDeadline, (md, co, done) => client.ListMetrics({ service }, md, co, done)),
     watchMetrics: (request, handlers) =>
       follow<ScalarWindowMessage>((metadata) => client.WatchMetrics(request, metadata), handlers),
+    tail: (request, handlers) => follow<TailEventMessage>((metadata) => client.Tail(request, metadata), handlers),
+    dump: (request) =>
+      call<DumpResponse>((request.waitMs || DEFAULT_DUMP_WAIT_MS) + WAIT_MARGIN_MS, (md, co, done) =>
+        client.Dump(request, md, co, done),
+      ),
+    listIncidents: (request) =>
+      call<ListIncidentsResponse>(readDeadline, (md, co, done) => client.ListIncidents(request, md, co, done)),
+    getIncident: (id) =>
+      call<IncidentMessage>(readDeadline, (md, co, done) => client.GetIncident({ id }, md, co, done)),
+    updateIncident: (request) =>
+      call<IncidentMessage>(readDeadline, (md, co, done) => client.UpdateIncident(request, md, co, done)),
+    openIncident: (request) =>
+      call<IncidentMessage>(readDeadline, (md, co, done) => client.OpenIncident(request, md, co, done)),
+    listChecks: (service) =>
+      call<ListChecksResponse>(readDeadline, (md, co, done) => client.ListChecks({ service }, md, co, done)),
+    runCheck: (request) =>
+      call<RunCheckResponse>((request.waitMs || DEFAULT_CHECK_WAIT_MS) + WAIT_MARGIN_MS, (md, co, done) =>
+        client.RunCheck(request, md, co, done),
+      ),
+    inspect: (request) =>
+      call<InspectReplyMessage>(readDeadline, (md, co, done) => client.Inspect(request, md, co, done)),
     close() {
       if (closed) return
       closed = true

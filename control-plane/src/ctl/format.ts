@@ -5,6 +5,8 @@
 
 import type { RolloutMessage } from '@prodbench/proto'
 import { formatDuration } from '@prodbench/sdk/core'
+import { logActionText, whereText } from './format-logs.js'
+import { incidentActionText } from './format-rule-actions.js'
 import type { Style } from './style.js'
 
 /** A table cell: plain text, or text with a painter applied after padding. */
@@ -98,25 +100,33 @@ export function expiryText(expiresAt: number | undefined, now: number): string {
   return `${clockTime(expiresAt, now)} (${relativeTime(expiresAt, now)})`
 }
 
-/** What a selector covers: "checkout", "checkout/db", "checkout/db@inst", "checkout@inst". */
-export function selectorLabel(selector: { service?: string; logger?: string; instance?: string } | undefined): string {
+/**
+ * What a selector covers: "checkout", "checkout/db", "checkout/db@inst",
+ * "checkout@inst", and the request attributes: "checkout/db where user=42".
+ */
+export function selectorLabel(
+  selector: { service?: string; logger?: string; instance?: string; where?: Record<string, string> } | undefined,
+): string {
   if (!selector) return '?'
   const logger = selector.logger ? `/${selector.logger}` : ''
   const instance = selector.instance ? `@${selector.instance}` : ''
-  return `${selector.service ?? '?'}${logger}${instance}`
+  return `${selector.service ?? '?'}${logger}${instance}${whereText(selector.where)}`
 }
 
-/** What a rule does: its level, or "capture http.* every 1s". */
-export function actionText(rule: { level?: string; capture?: { metric?: string; intervalMs?: number } }): string {
+/** What a rule does: its level, "capture http.* every 1s", "sample debug 10%", "budget 1,000 records/s"... */
+export function actionText(
+  rule: { level?: string; capture?: { metric?: string; intervalMs?: number } } & Parameters<typeof logActionText>[0] &
+    Parameters<typeof incidentActionText>[0],
+): string {
   if (rule.capture) {
     return `capture ${rule.capture.metric ?? '?'} every ${formatDuration(rule.capture.intervalMs ?? 0)}`
   }
-  return rule.level ?? '?'
+  return logActionText(rule) ?? incidentActionText(rule) ?? rule.level ?? '?'
 }
 
 /** Header of the column of {@link actionText}: "LEVEL" while every rule sets one, else "ACTION". */
-export function actionHeader(rules: readonly { capture?: unknown }[]): string {
-  return rules.some((rule) => rule.capture) ? 'ACTION' : 'LEVEL'
+export function actionHeader(rules: readonly { level?: unknown }[]): string {
+  return rules.some((rule) => rule.level === undefined) ? 'ACTION' : 'LEVEL'
 }
 
 /** A rollout reduced to what ctl prints and decides on. */

@@ -5,21 +5,38 @@
  */
 import { type Command, type Env, type GlobalOptions, parseCommandLine } from './args.js'
 import { connectControlPlane, currentAuthor } from './client.js'
+import { budget } from './commands/budget.js'
 import { captureLs } from './commands/capture-ls.js'
 import { captureStart } from './commands/capture-start.js'
 import { captureStop } from './commands/capture-stop.js'
+import { checkRun } from './commands/check-run.js'
+import { checkSet } from './commands/check-set.js'
+import { checks } from './commands/checks.js'
+import { dump } from './commands/dump.js'
 import { histShow } from './commands/hist-show.js'
 import { histWatch } from './commands/hist-watch.js'
+import { incidentOpen } from './commands/incident-open.js'
+import { incidentShow } from './commands/incident-show.js'
+import { incidentUpdate } from './commands/incident-update.js'
+import { incidents } from './commands/incidents.js'
+import { inspect } from './commands/inspect.js'
 import { ls } from './commands/ls.js'
 import { metrics } from './commands/metrics.js'
+import { quarantine } from './commands/quarantine.js'
+import { record } from './commands/record.js'
+import { release } from './commands/release.js'
 import { reset } from './commands/reset.js'
 import { rm } from './commands/rm.js'
 import { rules } from './commands/rules.js'
+import { sample } from './commands/sample.js'
 import { setLevel } from './commands/set-level.js'
 import { status } from './commands/status.js'
+import { tail } from './commands/tail.js'
 import { metricsWatch } from './commands/watch.js'
 import type { Context, CtlOutput, Report } from './context.js'
+import { preflight } from './contexts-preflight.js'
 import { CtlError, EXIT, ServerRefusedError } from './errors.js'
+import { progressLabel, withProgress } from './progress.js'
 import { createStyle, shouldColor } from './style.js'
 
 export type { CtlOutput } from './context.js'
@@ -33,7 +50,7 @@ export interface CtlIo {
   now: () => number
   /**
    * Subscribes `handler` to Ctrl-C (SIGINT) and returns the unsubscribe.
-   * Only `hist watch` and `watch` subscribe, so Ctrl-C ends any other command the usual
+   * Only `hist watch`, `watch` and `tail` subscribe, so Ctrl-C ends any other command the usual
    * way. @default none (a watch then runs until its stream ends)
    */
   onInterrupt?: (handler: () => void) => () => void
@@ -41,7 +58,10 @@ export interface CtlIo {
 
 /** Runs ctl with `argv` (without node and script) and returns the exit code (0, 1, 2 or 3). */
 export async function main(argv: readonly string[], io: CtlIo): Promise<number> {
-  const parsed = parseCommandLine(argv, io.env)
+  // config, completion and __complete run here; --context becomes --server.
+  const pre = await preflight(argv, io)
+  if (pre.kind === 'exit') return pre.code
+  const parsed = parseCommandLine(pre.argv, io.env)
   if (parsed.kind === 'help') {
     io.stdout.write(parsed.text)
     return EXIT.OK
@@ -62,19 +82,25 @@ export async function main(argv: readonly string[], io: CtlIo): Promise<number> 
   try {
     if (command.name === 'hist watch') return await histWatch(command, context, io, options.json)
     if (command.name === 'watch') return await metricsWatch(command, context, io, options.json)
-    const report = await run(command, context)
+    if (command.name === 'tail') return await tail(command, context, io, options.json)
+    const report = await withProgress(io.stderr, progressLabel(command.name), () => run(command, context))
     for (const warning of report.warnings ?? []) io.stderr.write(`ctl: warning: ${warning}\n`)
     io.stdout.write(options.json ? `${JSON.stringify(report.json, null, 2)}\n` : `${report.lines.join('\n')}\n`)
     return report.exitCode
   } catch (error) {
     // A watch's stdout is JSON lines: its error document is one line too.
-    return fail(error, options, io, command.name === 'hist watch' || command.name === 'watch')
+    return fail(
+      error,
+      options,
+      io,
+      command.name === 'hist watch' || command.name === 'watch' || command.name === 'tail',
+    )
   } finally {
     client.close()
   }
 }
 
-function run(command: Exclude<Command, { name: 'hist watch' | 'watch' }>, context: Context): Promise<Report> {
+function run(command: Exclude<Command, { name: 'hist watch' | 'watch' | 'tail' }>, context: Context): Promise<Report> {
   switch (command.name) {
     case 'ls':
       return ls(command, context)
@@ -98,6 +124,35 @@ function run(command: Exclude<Command, { name: 'hist watch' | 'watch' }>, contex
       return histShow(command, context)
     case 'metrics':
       return metrics(command, context)
+    case 'sample':
+      return sample(command, context)
+    case 'budget':
+      return budget(command, context)
+    case 'record':
+      return record(command, context)
+    case 'dump':
+      return dump(command, context)
+    case 'incidents':
+      return incidents(command, context)
+    case 'incident show':
+      return incidentShow(command, context)
+    case 'incident ack':
+    case 'incident close':
+      return incidentUpdate(command, context)
+    case 'incident open':
+      return incidentOpen(command, context)
+    case 'checks':
+      return checks(command, context)
+    case 'check run':
+      return checkRun(command, context)
+    case 'check set':
+      return checkSet(command, context)
+    case 'quarantine':
+      return quarantine(command, context)
+    case 'release':
+      return release(command, context)
+    case 'inspect':
+      return inspect(command, context)
   }
 }
 

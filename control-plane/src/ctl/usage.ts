@@ -3,6 +3,7 @@
  * so the parser reads as rules and these read as documentation (docs/ctl.md
  * repeats them; change both together).
  */
+import { INCIDENT_GLOBAL_LINES, INCIDENT_USAGE } from './usage-incidents.js'
 
 /** Where ctl connects when neither --server nor PRODBENCH_SERVER says otherwise. */
 export const DEFAULT_SERVER = '127.0.0.1:7420'
@@ -10,6 +11,7 @@ export const DEFAULT_SERVER = '127.0.0.1:7420'
 const GLOBAL_OPTIONS = `global options:
   --server HOST:PORT  control plane gRPC address
                       (env PRODBENCH_SERVER, default ${DEFAULT_SERVER})
+  --context NAME      use the server of context NAME (see ctl config)
   --json              print exactly one JSON document (pipe into jq)
   --no-color          no colours (also off with NO_COLOR or when not a terminal)
   -h, --help          show help`
@@ -29,7 +31,7 @@ and gauges through the prodbench control plane.
 commands:
   ls                                  services, live instances, rules, revision
   status svc=S                        instances and each logger's level, and why
-  set-level svc=S LEVEL [logger=L] [inst=I] [--ttl D] [--reason R] [--wait D]
+  set-level svc=S LEVEL [logger=L] [inst=I] [--where K=V] [--ttl D] [--reason R]
   reset svc=S [logger=L] [inst=I]     remove overrides matching the selector
   rules svc=S                         list rules with author, reason and expiry
   rm svc=S RULE_ID...                 remove rules by id
@@ -40,6 +42,14 @@ commands:
   hist watch svc=S metric=M [capture=ID] [--per-instance] [--hlog FILE]
   metrics svc=S [inst=I] [--per-instance]  instruments and their last values
   watch svc=S [metric=P] [capture=ID] counters as rates, gauges as values, live
+  sample svc=S level=L rate=R [logger=L] [--where K=V]  keep a share of records
+  budget svc=S [records=N] [bytes=SIZE] [inst=I]  records, bytes a second
+  record svc=S level=L [logger=L] [--where K=V]  flight recorder below the level
+  tail svc=S [inst=I] [logger=L] [level=L] [--where K=V]  stream records live
+  dump svc=S [inst=I] [--last N] [--where K=V]  read the flight recorders
+${INCIDENT_GLOBAL_LINES}
+  config SUBCOMMAND                   contexts: one server per environment
+  completion bash|zsh                 print a shell completion script
   help [command]                      show help for a command
 
 ${GLOBAL_OPTIONS}
@@ -50,6 +60,9 @@ ${EXIT_CODES}
 const WAIT = `  --wait DURATION    how long the server waits for instances to apply the change
                      (default: the server's, 5s)`
 const REASON = `  --reason TEXT      why; kept with the change in the audit log`
+const WHERE = `  --where K=V,...    only requests with all these attributes: user, tenant,
+                     route, method, trace (W3C trace id) or one the app sets
+                     (repeatable; a comma splits only before another K=)`
 
 /** `ctl <command> --help`, by command name. */
 export const COMMAND_USAGE: Readonly<Record<string, string>> = Object.freeze({
@@ -69,16 +82,105 @@ the rule (id, author, expiry) or the code default.
 Sets LEVEL (trace, debug, info, warn, error, fatal, silent) on every logger of
 SERVICE, or on one logger (logger=db also covers db.pool; "*" stands for one
 segment: logger=*.pool) and/or one instance (inst=ID), then waits until every
-live instance applied it.
+live instance applied it. With --where, only requests that carry all the
+attributes log at LEVEL; other requests stay where they were and pay nothing.
 
 options:
+${WHERE}
   --ttl DURATION     revert after this long: 90s, 15m, 1h30m, 2d (default: the
                      server's; the server may cap it)
 ${REASON}
 ${WAIT}
 
-example:
+examples:
   ctl set-level svc=checkout debug logger=db --ttl 15m --reason "slow queries"
+  ctl set-level svc=checkout debug --where user=42 --ttl 15m
+`,
+  sample: `usage: ctl sample svc=SERVICE level=LEVEL rate=R [logger=NAME] [inst=ID] [opts]
+
+Keeps a fraction R (0.1 or 10%) of the records at LEVEL and below (trace,
+debug, ...; errors and fatals only when level= names them) on the loggers
+selected; each kept record carries "sampleRate" so counts can be re-weighted.
+A sample rule with the same selector is replaced.
+
+options:
+${WHERE}
+  --ttl DURATION     remove the rule after this long (default: no expiry)
+${REASON}
+${WAIT}
+
+example:
+  ctl sample svc=checkout level=debug rate=0.1 logger=db
+`,
+  budget: `usage: ctl budget svc=SERVICE [records=N] [bytes=SIZE] [inst=ID] [options]
+
+Sets the log budget of every instance of SERVICE (or of inst=ID): at most N
+records and/or SIZE bytes (65536, 512KiB, 1MiB) per second and instance.
+Over budget, records are dropped lowest level first and counted (ctl status).
+Leaving one out keeps the code's limit for it. The control plane refuses a
+budget above its ceiling (maxBudget, 50,000 records/s and 64MiB/s by default).
+
+options:
+  --ttl DURATION     remove the rule after this long (default: no expiry)
+${REASON}
+${WAIT}
+
+example:
+  ctl budget svc=checkout records=1000 bytes=1MiB
+`,
+  record: `usage: ctl record svc=SERVICE level=LEVEL [logger=NAME] [inst=ID] [options]
+
+Keeps records from LEVEL up to the effective level in each instance's flight
+recorder (a bounded ring), without writing them: \`ctl dump\` reads them, and
+an error logged while serving a request dumps that request's records beside it.
+
+options:
+${WHERE}
+  --ttl DURATION     stop recording after this long (default 1h); --ttl 0
+                     means no expiry (allowed, with a warning)
+${REASON}
+${WAIT}
+
+example:
+  ctl record svc=checkout level=debug logger=db --ttl 1h
+`,
+  tail: `usage: ctl tail svc=SERVICE [inst=ID] [logger=NAME] [level=LEVEL] [options]
+
+Streams the matching records of every instance (or of inst=ID) live, through
+the control plane, pretty-printed: time, level, instance, logger, message, then
+the other fields. level= is the lowest level streamed, even below the
+effective level (such records are streamed, not written). The tail is a rule
+that ends on Ctrl-C, when its TTL ends, or when someone removes it; each
+instance sends at most --max-per-sec records a second, and what is dropped
+is said.
+
+options:
+${WHERE}
+  --ttl DURATION     end the tail after this long (default: the server's, 10m;
+                     at most its maximum, 1h by default)
+  --max-per-sec N    most records per second and instance (default 200)
+${REASON}
+  --json             the records as JSON lines, as the instances wrote them
+                     ("instance" added when absent); nothing else on stdout
+
+example:
+  ctl tail svc=checkout logger=db level=debug --where user=42
+`,
+  dump: `usage: ctl dump svc=SERVICE [inst=ID] [logger=NAME] [level=LEVEL] [options]
+
+Prints the records in the flight recorder of every live instance of SERVICE
+(or of inst=ID), merged by time, pretty-printed like \`ctl tail\`. logger= and
+level= narrow them; instances that do not answer in time are named (exit 1).
+
+options:
+  --last N           the newest N records of each instance (default 500)
+${WHERE}
+  --wait DURATION    how long to wait for the instances (default: the
+                     server's, 2s)
+  --json             one JSON document: the server's answer and a summary
+
+example:
+  ctl dump svc=checkout inst=checkout-web1 --last 200 --where user=42
 `,
   reset: `usage: ctl reset svc=SERVICE [logger=NAME] [inst=ID] [options]
 
@@ -218,4 +320,5 @@ example:
   ctl capture start svc=checkout metric='orders.*' --ttl 15m
   ctl watch svc=checkout metric='orders.*'
 `,
+  ...INCIDENT_USAGE,
 })

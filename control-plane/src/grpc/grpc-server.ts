@@ -21,8 +21,14 @@ import { GrpcBindError, InvalidArgumentError, ProdbenchError, toProdbenchError }
 import type { HistogramHub, WatchCall } from '../histograms/index.js'
 import { toInstanceInfo } from '../registry/index.js'
 import type { ScalarHub } from '../scalars/index.js'
+import type { Security } from '../security/security.js'
+import { securityHandlers } from '../security/security-handlers.js'
 import { ruleToMessage } from '../state/desired-store.js'
+import { addHealthService, type HealthSource } from './health.js'
+import { type IncidentDeps, incidentHandlers } from './incident-handlers.js'
+import { addReflectionService } from './reflection.js'
 import {
+  parseDump,
   parseGetHistogram,
   parseOptionalService,
   parseRemoveRules,
@@ -31,6 +37,7 @@ import {
   parseWatchHistogram,
   parseWatchMetrics,
 } from './requests.js'
+import { streamTail } from './tail-stream.js'
 
 /** Metadata key carrying who made a change (ctl sends `user@host`). */
 export const AUTHOR_METADATA_KEY = 'x-prodbench-author'
@@ -47,6 +54,12 @@ const SHUTDOWN_GRACE_MS = 2_000
 export interface GrpcHubs {
   readonly histograms: HistogramHub
   readonly scalars: ScalarHub
+  /** Incidents, checks and the inspector; without them those rpcs answer UNAVAILABLE. */
+  readonly incidents?: IncidentDeps
+  /** Tokens and the audit log; without it CreateToken, ListTokens, RevokeToken and ListAudit answer UNAVAILABLE. */
+  readonly security?: Security
+  /** Wraps every handler: the security guard (authentication, authorization, audit). @default none */
+  readonly guard?: (handlers: ControlPlaneHandlers) => ControlPlaneHandlers
 }
 
 /** A listening gRPC server; `close()` is idempotent. */
@@ -68,20 +81,28 @@ export async function startGrpcServer(
   host: string,
   port: number,
   onInternalError: (err: unknown) => void = () => {},
+  health?: HealthSource,
 ): Promise<GrpcServerHandle> {
   const server = new Server()
-  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, handlers(api, hubs, onInternalError))
+  const served = handlers(api, hubs, onInternalError)
+  server.addService(grpcPackage.prodbench.v1.ControlPlane.service, hubs.guard ? hubs.guard(served) : served)
+  addReflectionService(server)
+  const healthService = health ? addHealthService(server, health) : undefined
   const bindHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
   const requested = `${bindHost}:${port}`
   const bound = await new Promise<number>((resolve, reject) => {
     server.bindAsync(requested, ServerCredentials.createInsecure(), (err, actual) =>
       err ? reject(new GrpcBindError(requested, err)) : resolve(actual),
     )
+  }).catch((err: unknown) => {
+    healthService?.close()
+    throw err
   })
   let closing: Promise<void> | undefined
   return {
     address: `${bindHost}:${bound}`,
     close() {
+      healthService?.close()
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           server.forceShutdown()
@@ -99,7 +120,7 @@ export async function startGrpcServer(
 
 function handlers(
   api: ControlApi,
-  { histograms, scalars }: GrpcHubs,
+  { histograms, scalars, incidents, security }: GrpcHubs,
   onInternalError: (err: unknown) => void,
 ): ControlPlaneHandlers {
   const unary =
@@ -153,6 +174,17 @@ function handlers(
     }),
     WatchMetrics: (call) =>
       watch(call, (sink) => scalars.watch(parseWatchMetrics(call.request), sink), onInternalError),
+    Tail: (call) =>
+      streamTail(
+        call,
+        api,
+        authorOf(call.metadata),
+        (error) => call.emit('error', toServiceError(error)),
+        onInternalError,
+      ),
+    Dump: unary((request) => api.dump(parseDump(request))),
+    ...incidentHandlers(incidents, unary, authorOf),
+    ...securityHandlers(security, unary),
   }
 }
 

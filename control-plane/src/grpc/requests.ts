@@ -1,21 +1,29 @@
 import type {
+  DumpInstancesRequest,
   GetHistogramRequest,
   RemoveRulesRequest,
   SetRuleRequest,
+  TailRequest,
   WatchHistogramRequest,
   WatchMetricsRequest,
 } from '@prodbench/proto'
 import {
   InstanceId,
+  Level,
   LoggerPattern,
+  MAX_TAIL_PER_SEC,
+  MAX_TTL_MS,
   MetricName,
   MetricPattern,
   RuleId,
   RuleSpec,
+  Selector,
   ServiceName,
+  Where,
 } from '@prodbench/sdk/core'
 import { z } from 'zod'
 import { InvalidArgumentError } from '../errors.js'
+import { ruleFieldsFromMessage } from '../state/rule-message.js'
 
 /**
  * gRPC requests → validated, typed inputs. proto3 has no "absent" for
@@ -61,14 +69,8 @@ export function parseSetRule(request: SetRuleRequest): SetRuleInput {
   const spec = request.rule
   return parse(SetRuleInput, {
     rule: {
-      selector: {
-        service: spec.selector?.service ?? '',
-        instance: spec.selector?.instance || undefined,
-        logger: spec.selector?.logger || undefined,
-      },
       // The action oneof: an absent field stays undefined, so "none" and "both" are caught by RuleSpec.
-      level: spec.level,
-      capture: spec.capture && { metric: spec.capture.metric ?? '', intervalMs: spec.capture.intervalMs ?? 0 },
+      ...ruleFieldsFromMessage(spec),
       ttlMs: spec.ttlMs || undefined,
       reason: spec.reason || undefined,
     },
@@ -152,6 +154,64 @@ export function parseWatchMetrics(request: WatchMetricsRequest): WatchMetricsInp
   })
 }
 
+/** A level a record can have (`silent` is no record's). */
+const RecordLevel = Level.exclude(['silent'])
+
+/**
+ * A validated Tail request. `ttlMs` absent means the server's default; the
+ * control plane's own ceiling (`tails.maxTtlMs`) is applied after parsing.
+ */
+export const TailInput = z.object({
+  selector: Selector,
+  level: RecordLevel.optional(),
+  ttlMs: z.number().int().positive().max(MAX_TTL_MS).optional(),
+  maxPerSec: z.number().int().positive().max(MAX_TAIL_PER_SEC).optional(),
+  reason: Reason,
+})
+export type TailInput = z.infer<typeof TailInput>
+
+/** Records a dump returns per instance when the request says 0, and the most it may ask for. */
+export const DEFAULT_DUMP_RECORDS = 500
+export const MAX_DUMP_RECORDS = 10_000
+
+/** A validated Dump request. `waitMs` absent means the server's default. */
+export const DumpInput = z.object({
+  service: ServiceName,
+  instance: InstanceId.optional(),
+  last: z.number().int().positive().max(MAX_DUMP_RECORDS).default(DEFAULT_DUMP_RECORDS),
+  where: Where.optional(),
+  logger: LoggerPattern.optional(),
+  level: RecordLevel.optional(),
+  waitMs: WaitMs,
+})
+export type DumpInput = z.infer<typeof DumpInput>
+
+/** Parses a Tail request (`ttl_ms` 0: the server's default, applied later with the other limits). */
+export function parseTail(request: TailRequest): TailInput {
+  const { selector } = ruleFieldsFromMessage({ selector: request.selector })
+  return parse(TailInput, {
+    selector,
+    level: request.level || undefined,
+    ttlMs: request.ttlMs || undefined,
+    maxPerSec: request.maxPerSec || undefined,
+    reason: request.reason || undefined,
+  })
+}
+
+/** Parses a Dump request (`last` 0: 500; `wait_ms` 0: the server's default). */
+export function parseDump(request: DumpInstancesRequest): DumpInput {
+  const where = request.where && Object.keys(request.where).length > 0 ? { ...request.where } : undefined
+  return parse(DumpInput, {
+    service: request.service ?? '',
+    instance: request.instance || undefined,
+    last: request.last || undefined,
+    where,
+    logger: request.logger || undefined,
+    level: request.level || undefined,
+    waitMs: request.waitMs || undefined,
+  })
+}
+
 /** Parses a required service name field. */
 export function parseService(service: string | undefined, field = 'service'): string {
   return parse(z.object({ [field]: ServiceName }), { [field]: service ?? '' })[field] as string
@@ -162,14 +222,30 @@ export function parseOptionalService(service: string | undefined): string | unde
   return service ? parseService(service) : undefined
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+/** Validates `input` with `schema`; the first problem becomes an {@link InvalidArgumentError} naming the proto field. */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0] as z.core.$ZodIssue
-  const field = issue.path.map((part) => (typeof part === 'string' ? snakeCase(part) : String(part))).join('.')
+  const field = fieldPath(issue.path)
+  // A bad attribute name: say what a name must be, not zod's "Invalid key in record".
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message
   const got = 'input' in issue && issue.input !== undefined ? ` (got ${preview(issue.input)})` : ''
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem(s))` : ''
-  throw new InvalidArgumentError(field, `${issue.message}${got}${more}`)
+  throw new InvalidArgumentError(field, `${message}${got}${more}`)
+}
+
+/**
+ * The proto path of a zod issue: field names in snake_case, but the keys of
+ * a `where` map as they are (`rule.selector.where.userId`): they are data.
+ */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => {
+      if (typeof part !== 'string') return String(part)
+      return path[index - 1] === 'where' ? part : snakeCase(part)
+    })
+    .join('.')
 }
 
 /** Proto field names are snake_case; callers in any language know them by that name. */

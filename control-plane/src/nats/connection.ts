@@ -1,7 +1,11 @@
-import { connect, Events, type NatsConnection, StorageType } from 'nats'
+import { connect, ErrorCode, Events, type NatsConnection, StorageType } from 'nats'
 import { UnavailableError } from '../errors.js'
 import { type KvBucket, openKvBucket } from './kv-bucket.js'
+import type { NatsCredentials } from '../security/nats-credentials.js'
+import { type AppendStream, type AppendStreamOptions, openAppendStream } from './append-stream.js'
+import { natsAuthOptions } from './nats-auth.js'
 import { describeNatsError, toUnavailable } from './nats-errors.js'
+import { openRecordStream, type RecordStream, type RecordStreamOptions } from './record-stream.js'
 
 /**
  * The control plane's only door to the `nats` client: connect, publish,
@@ -18,11 +22,28 @@ export interface NatsLink {
   /**
    * Calls `onMessage` for every message on `subject` (wildcards allowed).
    * A throwing handler is reported to `onError`, never ends the subscription.
-   * Returns a function that unsubscribes.
+   * Returns a function that unsubscribes. With `options.queue`, the
+   * subscribers of one queue group share the messages (each goes to one);
+   * `respond` answers a message sent as a request (undefined otherwise).
    */
-  subscribe(subject: string, onMessage: (data: Uint8Array, subject: string) => void): () => void
+  subscribe(
+    subject: string,
+    onMessage: (data: Uint8Array, subject: string, respond?: (data: Uint8Array) => void) => void,
+    options?: { queue?: string },
+  ): () => void
+  /**
+   * Sends a request and waits up to `timeoutMs` for the first reply:
+   * `no-responders` when nobody subscribes to `subject` (the server says so
+   * at once), `timeout` when nobody answered in time.
+   * @throws {UnavailableError} when the connection is closed or down
+   */
+  request(subject: string, data: Uint8Array, timeoutMs: number): Promise<RequestOutcome>
   /** Creates the KV bucket when missing (file storage), else binds to it. */
   openKv(bucket: string, options: KvOptions): Promise<KvBucket>
+  /** Creates a latest-message-per-subject stream when missing (updating its limits when they differ), else binds to it. */
+  openStream(options: RecordStreamOptions): Promise<RecordStream>
+  /** Creates an append-only stream (no delete, no purge) when missing, else binds to it: the audit log. */
+  openAppendStream(options: AppendStreamOptions): Promise<AppendStream>
   /**
    * Resolves true at once when connected, else when the connection comes back
    * within `timeoutMs`, else false. Lets a request ride out a short blip
@@ -35,6 +56,12 @@ export interface NatsLink {
   close(): Promise<void>
 }
 
+/** What {@link NatsLink.request} got. */
+export type RequestOutcome =
+  | { readonly kind: 'reply'; readonly data: Uint8Array }
+  | { readonly kind: 'no-responders' }
+  | { readonly kind: 'timeout' }
+
 /** Longest close() waits for in-flight messages to drain before closing anyway. */
 const DRAIN_TIMEOUT_MS = 2_000
 
@@ -42,8 +69,10 @@ const DRAIN_TIMEOUT_MS = 2_000
 export interface KvOptions {
   /** Revisions kept per key. */
   history: number
-  /** Stream replicas (1 for a single server, 3 for an R3 cluster). */
+  /** Stream replicas (1 for a single server, 3 for an R3 cluster); used only when the bucket is created. */
   replicas: number
+  /** Told when an existing bucket has another replica count than `replicas` (it is left as it is). */
+  warn?: (message: string) => void
 }
 
 /** Options of {@link connectNats}. */
@@ -58,6 +87,16 @@ export interface ConnectOptions {
    * @default 2000
    */
   reconnectGraceMs?: number
+  /**
+   * Who the control plane is to NATS (user/password, nkey, creds file) and TLS.
+   * @default none (an open server)
+   */
+  credentials?: NatsCredentials
+  /**
+   * Prefix of this connection's inboxes: a secured server lets only the control plane read `_INBOX_CP.>`.
+   * @default '_INBOX_CP'
+   */
+  inboxPrefix?: string
 }
 
 /**
@@ -67,9 +106,13 @@ export interface ConnectOptions {
  */
 export async function connectNats(options: ConnectOptions): Promise<NatsLink> {
   const servers = Array.isArray(options.servers) ? options.servers.join(',') : options.servers
+  // Files are read before connecting: a missing seed file is a bad option, not an unreachable server.
+  const auth = await natsAuthOptions(options.credentials)
   let nc: NatsConnection
   try {
     nc = await connect({
+      ...auth,
+      inboxPrefix: options.inboxPrefix ?? '_INBOX_CP',
       servers: options.servers,
       name: options.name,
       maxReconnectAttempts: -1,
@@ -101,12 +144,14 @@ export async function connectNats(options: ConnectOptions): Promise<NatsLink> {
       if (nc.isClosed() || closing) return
       nc.publish(subject, data)
     },
-    subscribe(subject, onMessage) {
+    subscribe(subject, onMessage, subscribeOptions) {
       const sub = nc.subscribe(subject, {
+        ...(subscribeOptions?.queue ? { queue: subscribeOptions.queue } : {}),
         callback: (err, msg) => {
           if (err) return onError(err)
           try {
-            onMessage(msg.data, msg.subject)
+            const respond = msg.reply ? (data: Uint8Array) => void msg.respond(data) : undefined
+            onMessage(msg.data, msg.subject, respond)
           } catch (handlerErr) {
             onError(handlerErr)
           }
@@ -116,14 +161,62 @@ export async function connectNats(options: ConnectOptions): Promise<NatsLink> {
         if (!sub.isClosed()) sub.unsubscribe()
       }
     },
+    async request(subject, data, timeoutMs) {
+      if (nc.isClosed() || closing) throw new UnavailableError(`NATS connection to ${servers} is closed`)
+      try {
+        const reply = await nc.request(subject, data, { timeout: timeoutMs })
+        return { kind: 'reply', data: reply.data }
+      } catch (err) {
+        const code = (err as { code?: string }).code
+        if (code === ErrorCode.NoResponders) return { kind: 'no-responders' }
+        if (code === ErrorCode.Timeout) return { kind: 'timeout' }
+        throw new UnavailableError(`request on ${subject} failed: ${describeNatsError(err)}`, { cause: err })
+      }
+    },
     async openKv(bucket, kvOptions) {
       try {
         const kv = await nc
           .jetstream({ timeout: 5_000 })
           .views.kv(bucket, { history: kvOptions.history, replicas: kvOptions.replicas, storage: StorageType.File })
-        return openKvBucket(kv, () => link.whenConnected(options.reconnectGraceMs ?? 2_000), servers)
+        const status = await kv.status()
+        if (status.replicas !== kvOptions.replicas) {
+          kvOptions.warn?.(
+            `KV bucket ${bucket} has ${status.replicas} replica(s), not the ${kvOptions.replicas} asked: an existing ` +
+              `bucket is not changed (scale it with: nats stream edit KV_${bucket} --replicas ${kvOptions.replicas})`,
+          )
+        }
+        // On a cluster, a watch's consumer lives with the stream's leader: when a new leader is elected
+        // (the old one's node died), the watch is restarted instead of waiting for missed heartbeats.
+        const onLeaderElected = (listener: () => void) =>
+          link.subscribe(`$JS.EVENT.ADVISORY.STREAM.LEADER_ELECTED.KV_${bucket}`, () => listener())
+        return openKvBucket(
+          kv,
+          () => link.whenConnected(options.reconnectGraceMs ?? 2_000),
+          servers,
+          onLeaderElected,
+        )
       } catch (err) {
         throw toUnavailable(err, `cannot open KV bucket ${bucket} (is JetStream enabled on ${servers}?)`)
+      }
+    },
+    async openAppendStream(streamOptions) {
+      try {
+        const grace = () => link.whenConnected(options.reconnectGraceMs ?? 2_000)
+        const js = nc.jetstream({ timeout: 5_000 })
+        const jsm = await nc.jetstreamManager({ timeout: 5_000 })
+        return await openAppendStream(js, jsm, streamOptions, grace, servers)
+      } catch (err) {
+        throw toUnavailable(err, `cannot open stream ${streamOptions.name} (is JetStream enabled on ${servers}?)`)
+      }
+    },
+    async openStream(streamOptions) {
+      try {
+        const grace = () => link.whenConnected(options.reconnectGraceMs ?? 2_000)
+        const js = nc.jetstream({ timeout: 5_000 })
+        const jsm = await nc.jetstreamManager({ timeout: 5_000 })
+        return await openRecordStream(js, jsm, streamOptions, grace, servers)
+      } catch (err) {
+        throw toUnavailable(err, `cannot open stream ${streamOptions.name} (is JetStream enabled on ${servers}?)`)
       }
     },
     whenConnected(timeoutMs) {

@@ -37,8 +37,18 @@ export interface KvBucket {
 /** JetStream's "wrong last sequence" error: the compare-and-set lost. */
 const WRONG_LAST_SEQUENCE = 10071
 
-/** Wraps a bound nats KV. Internal to the nats/ folder: use `NatsLink.openKv`. */
-export function openKvBucket(kv: KV, whenConnected: () => Promise<boolean>, servers: string): KvBucket {
+/**
+ * Wraps a bound nats KV. Internal to the nats/ folder: use `NatsLink.openKv`.
+ * `onLeaderElected` subscribes to the bucket stream's leader elections (it
+ * returns the unsubscribe): a running watch then ends (`onEnd` without an
+ * error) so its owner watches again on a live consumer.
+ */
+export function openKvBucket(
+  kv: KV,
+  whenConnected: () => Promise<boolean>,
+  servers: string,
+  onLeaderElected?: (listener: () => void) => () => void,
+): KvBucket {
   async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
     if (!(await whenConnected())) {
       throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
@@ -75,6 +85,13 @@ export function openKvBucket(kv: KV, whenConnected: () => Promise<boolean>, serv
     async watch(onEntry, onEnd) {
       const iterator = await guarded('watching keys', () => kv.watch({ key: '>' }))
       let stopped = false
+      const stopListening = onLeaderElected?.(() => {
+        if (stopped) return
+        stopped = true
+        stopListening?.()
+        stopKvWatch(iterator)
+        onEnd()
+      })
       void (async () => {
         for await (const entry of iterator) {
           const deleted = entry.operation === 'DEL' || entry.operation === 'PURGE'
@@ -93,6 +110,7 @@ export function openKvBucket(kv: KV, whenConnected: () => Promise<boolean>, serv
         },
       )
       return () => {
+        stopListening?.()
         if (stopped) return
         stopped = true
         stopKvWatch(iterator)

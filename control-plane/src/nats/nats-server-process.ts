@@ -28,6 +28,12 @@ export interface NatsServerOptions {
    * @default 10000
    */
   readyTimeoutMs?: number
+  /**
+   * A nats-server config file (`-c`), e.g. the authorization block written by
+   * `control-plane nats-config`; the flags above win over its listen and store settings.
+   * @default none (an open server)
+   */
+  configFile?: string
 }
 
 /** A running nats-server child process with JetStream. */
@@ -87,7 +93,7 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
   const timeoutMs = options.readyTimeoutMs ?? 10_000
   mkdirSync(options.storeDir, { recursive: true })
 
-  let child = await spawnReady(binary, host, requested, options.storeDir, timeoutMs)
+  let child = await spawnReady(binary, host, requested, options.storeDir, timeoutMs, options.configFile)
   const port = child.port
   let stopped = false
 
@@ -97,7 +103,7 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
     storeDir: options.storeDir,
     async restart() {
       await child.stop()
-      child = await spawnReady(binary, host, port, options.storeDir, timeoutMs)
+      child = await spawnReady(binary, host, port, options.storeDir, timeoutMs, options.configFile)
       stopped = false
     },
     async stop() {
@@ -120,8 +126,12 @@ function spawnReady(
   port: number,
   storeDir: string,
   timeoutMs: number,
+  configFile?: string,
 ): Promise<RunningChild> {
-  const args = ['-a', host, '-p', port === 0 ? '-1' : String(port), '-js', '-sd', storeDir]
+  const args = [
+    ...(configFile ? ['-c', configFile] : []),
+    ...['-a', host, '-p', port === 0 ? '-1' : String(port), '-js', '-sd', storeDir],
+  ]
   const [command, commandArgs] = withParentDeathSignal(binary, args)
   const proc = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []

@@ -1,10 +1,12 @@
 import type {
   AckMessage,
   AppliedConfigMessage,
+  CheckInfoMessage,
   HeartbeatMessage,
   InstanceIdentityMessage,
   InstanceInfoInput,
   MetricInfoMessage,
+  QuarantineStateMessage,
 } from '@prodbench/proto'
 import { instanceIdProblem, serviceNameProblem } from '@prodbench/sdk/core'
 
@@ -33,6 +35,10 @@ export interface InstanceRecord {
   readonly reconnects: number
   /** Its instruments (histograms, counters, gauges) as its last heartbeat listed them. */
   readonly metrics: readonly MetricInfoMessage[]
+  /** Its sanity checks (pb.check) as its last heartbeat listed them. */
+  readonly checks: readonly CheckInfoMessage[]
+  /** Its quarantine as its last heartbeat reported it; undefined when not quarantined. */
+  readonly quarantine: QuarantineStateMessage | undefined
 }
 
 /** Counts of messages refused by the registry (bad bytes, bad names, ...). */
@@ -90,6 +96,8 @@ export class InstanceRegistry {
       uptimeMs: message.uptimeMs,
       reconnects: message.reconnects ?? 0,
       metrics: message.metrics ?? [],
+      checks: message.checks ?? [],
+      quarantine: message.quarantine?.active ? message.quarantine : undefined,
     })
     this.#emit(service, instance)
     return undefined
@@ -117,6 +125,8 @@ export class InstanceRegistry {
       uptimeMs: previous?.uptimeMs,
       reconnects: previous?.reconnects ?? 0,
       metrics: previous?.metrics ?? [],
+      checks: previous?.checks ?? [],
+      quarantine: previous?.quarantine,
     })
     this.#emit(service, instance)
     return undefined
@@ -159,6 +169,18 @@ export class InstanceRegistry {
       if (next === undefined || at < next) next = at
     }
     return next
+  }
+
+  /**
+   * Moves every record's last-seen time `ms` later: the control plane was cut
+   * off from NATS that long and could hear no one, which is no sign that the
+   * instances are gone. Without it, after an outage longer than three
+   * heartbeats every instance would count as dead until its next heartbeat,
+   * and a change made then would report "applied on 0/0".
+   */
+  extend(ms: number): void {
+    if (!(ms > 0)) return
+    for (const [key, record] of this.#records) this.#set(key, { ...record, lastSeen: record.lastSeen + ms })
   }
 
   /** Forgets instances that are no longer live; returns how many. */
@@ -240,6 +262,7 @@ export function toInstanceInfo(record: InstanceRecord): InstanceInfoInput {
     uptimeMs: record.uptimeMs,
     lastSeen: record.lastSeen,
     reconnects: record.reconnects,
+    ...(record.quarantine ? { quarantine: record.quarantine } : {}),
   }
 }
 

@@ -20,6 +20,7 @@ export interface RegistryFeed {
  * for the next heartbeat round.
  */
 export function feedRegistry(link: NatsLink, registry: InstanceRegistry, now: () => number = Date.now): RegistryFeed {
+  let downSince: number | undefined
   const stops = [
     link.subscribe(subjects.allHeartbeats, (data, subject) => {
       const tokens = subjectTokens(subject)
@@ -45,10 +46,18 @@ export function feedRegistry(link: NatsLink, registry: InstanceRegistry, now: ()
     }),
     // Heartbeats sent while we were cut off are lost: ask again.
     link.onStatus((event) => {
-      if (event === 'reconnect') link.publish(subjects.discover)
+      if (event === 'disconnect') {
+        downSince ??= now()
+        return
+      }
+      // Time spent cut off does not count against the instances' liveness.
+      if (downSince !== undefined) registry.extend(now() - downSince)
+      downSince = undefined
+      link.publish(subjects.discover)
     }),
   ]
-  const pruner = setInterval(() => registry.prune(now()), PRUNE_EVERY_MS)
+  // Not while cut off: the records of instances we cannot hear are kept for extend().
+  const pruner = setInterval(() => downSince === undefined && registry.prune(now()), PRUNE_EVERY_MS)
   pruner.unref()
   // Subscriptions go out before this publish on the same connection, so no reply is missed.
   link.publish(subjects.discover)

@@ -1,14 +1,10 @@
 import { codecs, DecodeError, type DesiredStateInput } from '@prodbench/proto'
-import {
-  DesiredState,
-  describeZodError,
-  desiredStateKey,
-  isExpired,
-  MAX_RULES_PER_SERVICE,
-  type Rule,
-} from '@prodbench/sdk/core'
+import { DesiredState, describeZodError, desiredStateKey, isExpired, MAX_RULES_PER_SERVICE } from '@prodbench/sdk/core'
 import { ConflictError, CorruptStateError, TooManyRulesError } from '../errors.js'
 import type { KvBucket } from '../nats/index.js'
+import { ruleFieldsFromMessage, ruleToMessage } from './rule-message.js'
+
+export { ruleToMessage } from './rule-message.js'
 
 /** A service's desired state as read from KV, with the revision it was read at (0: never written). */
 export interface StoredState {
@@ -148,20 +144,6 @@ function toMessage(state: DesiredState): DesiredStateInput {
   return { service: state.service, rules: state.rules.map(ruleToMessage), updatedAt: state.updatedAt }
 }
 
-/** A core Rule as a protobuf message object (absent optionals left out). */
-export function ruleToMessage(rule: Rule): NonNullable<DesiredStateInput['rules']>[number] {
-  return {
-    id: rule.id,
-    selector: { service: rule.selector.service, instance: rule.selector.instance, logger: rule.selector.logger },
-    level: rule.level,
-    capture: rule.capture,
-    expiresAt: rule.expiresAt,
-    createdAt: rule.createdAt,
-    author: rule.author,
-    reason: rule.reason,
-  }
-}
-
 /**
  * Decodes and validates a service's KV value.
  * @throws {CorruptStateError} when it is not a valid DesiredState of `service`
@@ -179,14 +161,8 @@ export function decodeState(service: string, bytes: Uint8Array, revision: number
     updatedAt: message.updatedAt,
     rules: (message.rules ?? []).map((rule) => ({
       id: rule.id ?? '',
-      selector: {
-        service: rule.selector?.service ?? '',
-        instance: rule.selector?.instance || undefined,
-        logger: rule.selector?.logger || undefined,
-      },
-      // The oneof: exactly one of these is present; neither (or both) fails the schema.
-      level: rule.level,
-      capture: rule.capture && { metric: rule.capture.metric ?? '', intervalMs: rule.capture.intervalMs ?? 0 },
+      // The oneof: exactly one action is present; neither (or both) fails the schema.
+      ...ruleFieldsFromMessage(rule),
       expiresAt: rule.expiresAt || undefined,
       createdAt: rule.createdAt ?? 0,
       author: rule.author ?? '',

@@ -5,6 +5,8 @@ import type { Ack as _prodbench_v1_Ack, Ack__Output as _prodbench_v1_Ack__Output
 import type { ActiveCapture as _prodbench_v1_ActiveCapture, ActiveCapture__Output as _prodbench_v1_ActiveCapture__Output } from './prodbench/v1/ActiveCapture.js';
 import type { ActiveLogRule as _prodbench_v1_ActiveLogRule, ActiveLogRule__Output as _prodbench_v1_ActiveLogRule__Output } from './prodbench/v1/ActiveLogRule.js';
 import type { AppliedConfig as _prodbench_v1_AppliedConfig, AppliedConfig__Output as _prodbench_v1_AppliedConfig__Output } from './prodbench/v1/AppliedConfig.js';
+import type { CheckInfo as _prodbench_v1_CheckInfo, CheckInfo__Output as _prodbench_v1_CheckInfo__Output } from './prodbench/v1/CheckInfo.js';
+import type { CheckResult as _prodbench_v1_CheckResult, CheckResult__Output as _prodbench_v1_CheckResult__Output } from './prodbench/v1/CheckResult.js';
 import type { EffectiveLevel as _prodbench_v1_EffectiveLevel, EffectiveLevel__Output as _prodbench_v1_EffectiveLevel__Output } from './prodbench/v1/EffectiveLevel.js';
 import type { Heartbeat as _prodbench_v1_Heartbeat, Heartbeat__Output as _prodbench_v1_Heartbeat__Output } from './prodbench/v1/Heartbeat.js';
 import type { InstanceIdentity as _prodbench_v1_InstanceIdentity, InstanceIdentity__Output as _prodbench_v1_InstanceIdentity__Output } from './prodbench/v1/InstanceIdentity.js';
@@ -12,6 +14,7 @@ import type { LevelSource as _prodbench_v1_LevelSource, LevelSource__Output as _
 import type { LogCount as _prodbench_v1_LogCount, LogCount__Output as _prodbench_v1_LogCount__Output } from './prodbench/v1/LogCount.js';
 import type { LogStats as _prodbench_v1_LogStats, LogStats__Output as _prodbench_v1_LogStats__Output } from './prodbench/v1/LogStats.js';
 import type { MetricInfo as _prodbench_v1_MetricInfo, MetricInfo__Output as _prodbench_v1_MetricInfo__Output } from './prodbench/v1/MetricInfo.js';
+import type { QuarantineState as _prodbench_v1_QuarantineState, QuarantineState__Output as _prodbench_v1_QuarantineState__Output } from './prodbench/v1/QuarantineState.js';
 import type { Rejection as _prodbench_v1_Rejection, Rejection__Output as _prodbench_v1_Rejection__Output } from './prodbench/v1/Rejection.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -25,6 +28,8 @@ export interface ProtoGrpcType {
       ActiveCapture: MessageTypeDefinition<_prodbench_v1_ActiveCapture, _prodbench_v1_ActiveCapture__Output>
       ActiveLogRule: MessageTypeDefinition<_prodbench_v1_ActiveLogRule, _prodbench_v1_ActiveLogRule__Output>
       AppliedConfig: MessageTypeDefinition<_prodbench_v1_AppliedConfig, _prodbench_v1_AppliedConfig__Output>
+      CheckInfo: MessageTypeDefinition<_prodbench_v1_CheckInfo, _prodbench_v1_CheckInfo__Output>
+      CheckResult: MessageTypeDefinition<_prodbench_v1_CheckResult, _prodbench_v1_CheckResult__Output>
       EffectiveLevel: MessageTypeDefinition<_prodbench_v1_EffectiveLevel, _prodbench_v1_EffectiveLevel__Output>
       Heartbeat: MessageTypeDefinition<_prodbench_v1_Heartbeat, _prodbench_v1_Heartbeat__Output>
       InstanceIdentity: MessageTypeDefinition<_prodbench_v1_InstanceIdentity, _prodbench_v1_InstanceIdentity__Output>
@@ -32,6 +37,7 @@ export interface ProtoGrpcType {
       LogCount: MessageTypeDefinition<_prodbench_v1_LogCount, _prodbench_v1_LogCount__Output>
       LogStats: MessageTypeDefinition<_prodbench_v1_LogStats, _prodbench_v1_LogStats__Output>
       MetricInfo: MessageTypeDefinition<_prodbench_v1_MetricInfo, _prodbench_v1_MetricInfo__Output>
+      QuarantineState: MessageTypeDefinition<_prodbench_v1_QuarantineState, _prodbench_v1_QuarantineState__Output>
       Rejection: MessageTypeDefinition<_prodbench_v1_Rejection, _prodbench_v1_Rejection__Output>
     }
   }

@@ -3,7 +3,9 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Budget as _prodbench_v1_Budget, Budget__Output as _prodbench_v1_Budget__Output } from './prodbench/v1/Budget.js';
 import type { Capture as _prodbench_v1_Capture, Capture__Output as _prodbench_v1_Capture__Output } from './prodbench/v1/Capture.js';
+import type { CheckControl as _prodbench_v1_CheckControl, CheckControl__Output as _prodbench_v1_CheckControl__Output } from './prodbench/v1/CheckControl.js';
 import type { DesiredState as _prodbench_v1_DesiredState, DesiredState__Output as _prodbench_v1_DesiredState__Output } from './prodbench/v1/DesiredState.js';
+import type { Quarantine as _prodbench_v1_Quarantine, Quarantine__Output as _prodbench_v1_Quarantine__Output } from './prodbench/v1/Quarantine.js';
 import type { Record as _prodbench_v1_Record, Record__Output as _prodbench_v1_Record__Output } from './prodbench/v1/Record.js';
 import type { Rule as _prodbench_v1_Rule, Rule__Output as _prodbench_v1_Rule__Output } from './prodbench/v1/Rule.js';
 import type { Sample as _prodbench_v1_Sample, Sample__Output as _prodbench_v1_Sample__Output } from './prodbench/v1/Sample.js';
@@ -19,7 +21,9 @@ export interface ProtoGrpcType {
     v1: {
       Budget: MessageTypeDefinition<_prodbench_v1_Budget, _prodbench_v1_Budget__Output>
       Capture: MessageTypeDefinition<_prodbench_v1_Capture, _prodbench_v1_Capture__Output>
+      CheckControl: MessageTypeDefinition<_prodbench_v1_CheckControl, _prodbench_v1_CheckControl__Output>
       DesiredState: MessageTypeDefinition<_prodbench_v1_DesiredState, _prodbench_v1_DesiredState__Output>
+      Quarantine: MessageTypeDefinition<_prodbench_v1_Quarantine, _prodbench_v1_Quarantine__Output>
       Record: MessageTypeDefinition<_prodbench_v1_Record, _prodbench_v1_Record__Output>
       Rule: MessageTypeDefinition<_prodbench_v1_Rule, _prodbench_v1_Rule__Output>
       Sample: MessageTypeDefinition<_prodbench_v1_Sample, _prodbench_v1_Sample__Output>

@@ -8,6 +8,16 @@ import {
   type QueuedIterator,
 } from 'nats'
 import { DESIRED_STATE_BUCKET, desiredStateKey, subjects } from '../core/index.js'
+import { natsCredentialsFromEnv, SDK_INBOX_PREFIX } from './nats-credentials.js'
+
+/**
+ * JetStream's advisory when the desired-state bucket's stream elects a leader
+ * (on a cluster: after the leader's node died). Not a prodbench subject: the
+ * server publishes it.
+ */
+const LEADER_ELECTED = `$JS.EVENT.ADVISORY.STREAM.LEADER_ELECTED.KV_${DESIRED_STATE_BUCKET}`
+/** Longest random pause before watching again after a leader election. */
+const LEADER_JITTER_MS = 500
 
 /** Connection state as shown by `status()`. */
 export type LinkState = 'connecting' | 'connected' | 'disconnected' | 'closed'
@@ -26,6 +36,12 @@ export interface LinkEvents {
   synced(): void
   /** The control plane asked every instance to announce itself. */
   discover(): void
+  /** A request for this instance's flight recorder: returns the reply's bytes. */
+  dump(request: Uint8Array): Uint8Array
+  /** A request to run a check now: resolves with the reply's bytes once it ran. */
+  check(request: Uint8Array): Promise<Uint8Array>
+  /** A request to open the inspector: returns the reply's bytes. */
+  inspect(request: Uint8Array): Uint8Array
   /** Something failed; the link carries on. */
   problem(event: string, error: unknown): void
 }
@@ -47,6 +63,7 @@ export class NatsLink {
   #retryTimer: NodeJS.Timeout | undefined
   #resyncTimer: NodeJS.Timeout | undefined
   #wake: (() => void) | undefined
+  #leaderTimer: NodeJS.Timeout | undefined
   readonly #key: string
 
   constructor(
@@ -89,6 +106,14 @@ export class NatsLink {
     }
   }
 
+  /** A request that resolves with the reply's bytes; rejects when not connected, on timeout or with no responders. */
+  async request(subject: string, bytes: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    const nc = this.#nc
+    if (!nc || this.#state !== 'connected') throw new Error('not connected to NATS')
+    const reply = await nc.request(subject, bytes, { timeout: timeoutMs })
+    return reply.data
+  }
+
   /** Sends `last` (if connected), then closes the connection. Idempotent. */
   async close(last?: { subject: string; bytes: Uint8Array }): Promise<void> {
     if (this.#closed) return
@@ -97,6 +122,7 @@ export class NatsLink {
     this.#state = 'closed'
     clearTimeout(this.#retryTimer)
     clearInterval(this.#resyncTimer)
+    clearTimeout(this.#leaderTimer)
     this.#wake?.()
     stopWatch(this.#watcher)
     const nc = this.#nc
@@ -115,10 +141,30 @@ export class NatsLink {
     this.#state = 'connected'
     this.#followStatus(nc).catch((err) => this.events.problem('status', err))
     nc.subscribe(subjects.discover, { callback: () => this.events.discover() })
+    nc.subscribe(LEADER_ELECTED, { callback: () => this.#leaderElected() })
+    const { service, instance } = this.options
+    this.#answer(nc, subjects.dump(service, instance), 'dump', async (data) => this.events.dump(data))
+    this.#answer(nc, subjects.check(service, instance), 'check', (data) => this.events.check(data))
+    this.#answer(nc, subjects.inspect(service, instance), 'inspect', async (data) => this.events.inspect(data))
     this.events.connected(false)
     await this.#sync()
     this.#resyncTimer = setInterval(() => this.#periodic(), this.options.resyncIntervalMs)
     this.#resyncTimer.unref()
+  }
+
+  /** Serves requests on `subject`: a reply per request, a problem reported instead of a throw. */
+  #answer(nc: NatsConnection, subject: string, event: string, reply: (data: Uint8Array) => Promise<Uint8Array>): void {
+    nc.subscribe(subject, {
+      callback: (err, msg) => {
+        if (err || !msg.reply) return
+        reply(msg.data).then(
+          (bytes) => {
+            if (!nc.isClosed()) msg.respond(bytes)
+          },
+          (error: unknown) => this.events.problem(event, error),
+        )
+      },
+    })
   }
 
   async #connect(): Promise<NatsConnection | undefined> {
@@ -129,6 +175,9 @@ export class NatsLink {
         const nc = await connect({
           name: `prodbench-sdk ${service}/${instance}`,
           timeout: 5_000,
+          // A secured server lets only SDK identities read _INBOX_SDK.> (docs/security.md).
+          inboxPrefix: SDK_INBOX_PREFIX,
+          ...(await natsCredentialsFromEnv(connection)),
           ...connection,
           maxReconnectAttempts: -1,
           reconnectTimeWait: connection.reconnectTimeWait ?? reconnectTimeWaitMs,
@@ -207,6 +256,24 @@ export class NatsLink {
       .finally(() => {
         if (this.#watcher === watcher) this.#watcher = undefined
       })
+  }
+
+  /**
+   * The bucket's stream got a new leader (the old one's node died or stepped
+   * down). The watch's consumer lived with the old leader and is gone; the
+   * client would notice only after missing two 5 s heartbeats. Watch again
+   * now, after a random pause so a fleet does not come back all at once.
+   */
+  #leaderElected(): void {
+    if (this.#closed || this.#leaderTimer) return
+    this.#leaderTimer = setTimeout(() => {
+      this.#leaderTimer = undefined
+      if (this.#closed || this.#state !== 'connected') return
+      // A sync in flight may have made its watch on the old leader: watch again after it.
+      const after = this.#syncing ?? Promise.resolve()
+      after.finally(() => this.#sync()).catch((err) => this.events.problem('sync', err))
+    }, Math.floor(Math.random() * LEADER_JITTER_MS))
+    this.#leaderTimer.unref()
   }
 
   #periodic(): void {

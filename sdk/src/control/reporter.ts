@@ -1,4 +1,4 @@
-import { type AppliedConfigInput, codecs } from '@prodbench/proto'
+import { type AppliedConfigInput, codecs, type HeartbeatInput } from '@prodbench/proto'
 import { subjects } from '../core/index.js'
 import type { Identity } from '../identity.js'
 import type { MetricInfo } from '../metrics/metric-registry.js'
@@ -16,6 +16,8 @@ export interface ReporterSources {
   dropped(total: number): void
   /** Runs `work`, reporting instead of throwing. */
   guard(event: string, work: () => void): void
+  /** More heartbeat fields (checks, quarantine). */
+  extras?(): Pick<HeartbeatInput, 'checks' | 'quarantine'>
 }
 
 /**
@@ -103,6 +105,6 @@ export class Reporter {
       this.sources.metrics(),
       this.#buffer.dropped,
     )
-    return codecs.heartbeat.encode(beat)
+    return codecs.heartbeat.encode(this.sources.extras ? { ...beat, ...this.sources.extras() } : beat)
   }
 }

@@ -1,6 +1,7 @@
 import type { AckInput, AppliedConfigInput, HeartbeatInput } from '@prodbench/proto'
 import type { EffectiveConfig } from '../core/index.js'
 import type { Identity } from '../identity.js'
+import { type LogStats, logStatsMessage } from '../logging/log-stats.js'
 import type { LoggerLevel } from '../logging/logger-registry.js'
 import type { MetricInfo } from '../metrics/metric-registry.js'
 import type { CaptureReport } from './capture-runner.js'
@@ -12,8 +13,10 @@ export function appliedConfig(
   levels: readonly LoggerLevel[],
   rejections: RejectionStats,
   captures: readonly CaptureReport[] = [],
+  logs?: LogStats,
 ): AppliedConfigInput {
   return {
+    ...(logs ? { logs: logStatsMessage(logs) } : {}),
     revision: config.revision,
     configHash: config.hash,
     levels: levels.map(({ logger, level, source }) => ({

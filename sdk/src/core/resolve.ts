@@ -27,6 +27,10 @@ export interface EffectiveConfig {
   readonly tails: readonly Rule[]
   /** The budget rule in force (instance-specific first, then newest), when any. */
   readonly budget?: Rule
+  /** Check rules, newest first per check name (the first for a name wins). */
+  readonly checks: readonly Rule[]
+  /** The quarantine rule naming this instance, when there is one. */
+  readonly quarantine?: Rule
   /** Fingerprint of `rules` (ids, actions, expiries): equal hashes, equal behaviour. */
   readonly hash: string
   /** Earliest moment a rule in `rules` expires, when any does: resolve again then. */
@@ -79,11 +83,14 @@ export function resolve(state: DesiredState | undefined, who: InstanceRef, now: 
         r.budget ?? '',
         r.record ?? '',
         r.tail ?? '',
+        r.check ?? '',
+        r.quarantine ?? '',
         r.expiresAt ?? 0,
       ]),
     ),
   )
   const budget = rules.find((rule) => rule.budget !== undefined)
+  const quarantine = rules.find((rule) => rule.quarantine !== undefined)
   const config: EffectiveConfig = {
     revision,
     rules,
@@ -92,8 +99,10 @@ export function resolve(state: DesiredState | undefined, who: InstanceRef, now: 
     samples: rules.filter((rule) => rule.sample !== undefined),
     records: rules.filter((rule) => rule.record !== undefined),
     tails: rules.filter((rule) => rule.tail !== undefined),
+    checks: rules.filter((rule) => rule.check !== undefined),
     hash,
     ...(budget ? { budget } : {}),
+    ...(quarantine ? { quarantine } : {}),
   }
   return nextExpiryAt === undefined ? config : { ...config, nextExpiryAt }
 }

@@ -133,8 +133,27 @@ export const Tail = z.object({
 })
 export type Tail = z.infer<typeof Tail>
 
+/** Shortest and longest interval a check may be given live. */
+export const MIN_CHECK_EVERY_MS = 1_000
+export const MAX_CHECK_EVERY_MS = 86_400_000
+
+/** A sanity check changed live: its interval (0 keeps the code's) or paused. */
+export const CheckControl = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "." or "-"'),
+  everyMs: z.preprocess(
+    (v) => (v === 0 ? undefined : v),
+    z.number().int().min(MIN_CHECK_EVERY_MS).max(MAX_CHECK_EVERY_MS).optional(),
+  ),
+  paused: z.boolean().optional(),
+})
+export type CheckControl = z.infer<typeof CheckControl>
+
+/** Takes the selected instance out of traffic (see docs/incidents.md). */
+export const Quarantine = z.object({ reason: z.string().max(1_000).optional() })
+export type Quarantine = z.infer<typeof Quarantine>
+
 /** The action fields of a rule, exactly one of which is set. */
-export const ACTION_KINDS = ['level', 'capture', 'sample', 'budget', 'record', 'tail'] as const
+export const ACTION_KINDS = ['level', 'capture', 'sample', 'budget', 'record', 'tail', 'check', 'quarantine'] as const
 /** What a rule does. */
 export type ActionKind = (typeof ACTION_KINDS)[number]
 
@@ -150,7 +169,7 @@ const TAKES_LOGGER: ReadonlySet<ActionKind> = new Set(['level', 'sample', 'recor
 
 /** Checks that exactly one action is set and that the selector fits it. */
 function oneAction(
-  rule: Actions & { selector: { logger?: string; where?: Record<string, string> } },
+  rule: Actions & { selector: { instance?: string; logger?: string; where?: Record<string, string> } },
   ctx: z.RefinementCtx,
 ): void {
   const set = ACTION_KINDS.filter((kind) => rule[kind] !== undefined)
@@ -164,7 +183,21 @@ function oneAction(
   }
   const kind = set[0] as ActionKind
   if (TAKES_LOGGER.has(kind)) return
-  const what = kind === 'capture' ? 'a capture selects metrics' : 'a budget is per instance'
+  if (kind === 'quarantine' && rule.selector.instance === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['selector', 'instance'],
+      message: 'a quarantine names one instance: set instance',
+    })
+  }
+  const what =
+    kind === 'capture'
+      ? 'a capture selects metrics'
+      : kind === 'check'
+        ? 'a check is per instance'
+        : kind === 'quarantine'
+          ? 'a quarantine is per instance'
+          : 'a budget is per instance'
   if (rule.selector.logger !== undefined) {
     ctx.addIssue({
       code: 'custom',
@@ -198,6 +231,8 @@ export const Rule = z
     budget: Budget.optional(),
     record: RecordAction.optional(),
     tail: Tail.optional(),
+    check: CheckControl.optional(),
+    quarantine: Quarantine.optional(),
     expiresAt: UnixMs.optional(),
     createdAt: UnixMs,
     author: z.string().max(200),
@@ -246,6 +281,8 @@ export const RuleSpec = z
     budget: Budget.optional(),
     record: RecordAction.optional(),
     tail: Tail.optional(),
+    check: CheckControl.optional(),
+    quarantine: Quarantine.optional(),
     ttlMs: z.number().int().nonnegative().max(MAX_TTL_MS).optional(),
     reason: z.string().max(1_000).optional(),
   })

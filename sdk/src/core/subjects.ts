@@ -54,6 +54,17 @@ export const subjects = {
   /** Flight-recorder dump requests to one instance: `pb.v1.dump.<service>.<instance>` (request/reply). */
   dump: (service: string, instance: string) =>
     `${SUBJECT_ROOT}.dump.${token('service', service)}.${token('instance', instance)}`,
+  /** Incident reports of one instance: `pb.v1.incident.<service>.<instance>`. */
+  incident: (service: string, instance: string) =>
+    `${SUBJECT_ROOT}.incident.${token('service', service)}.${token('instance', instance)}`,
+  /** Every incident report. */
+  allIncidents: `${SUBJECT_ROOT}.incident.>`,
+  /** Run-a-check-now requests to one instance: `pb.v1.check.<service>.<instance>` (request/reply). */
+  check: (service: string, instance: string) =>
+    `${SUBJECT_ROOT}.check.${token('service', service)}.${token('instance', instance)}`,
+  /** Open-the-inspector requests to one instance: `pb.v1.inspect.<service>.<instance>` (request/reply). */
+  inspect: (service: string, instance: string) =>
+    `${SUBJECT_ROOT}.inspect.${token('service', service)}.${token('instance', instance)}`,
   /** Asks every instance to send a heartbeat now (a control plane that just started). */
   discover: `${SUBJECT_ROOT}.discover`,
 } as const

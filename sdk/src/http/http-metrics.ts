@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type RequestScope, runInScope } from '../context/request-context.js'
 import type { Histogram } from '../metrics/histogram.js'
 import type { HistogramOptions } from '../metrics/metric-registry.js'
-import { type RequestContext, runWithContext, traceIdFrom } from './request-context.js'
 import { defaultRoute, RouteSet } from './route-names.js'
 
 /** Metric of every request's duration (µs); per route and status class under it. */
@@ -18,6 +18,8 @@ export interface HttpMiddlewareOptions {
 }
 
 type HistogramFactory = (name: string, options?: HistogramOptions) => Histogram
+/** Makes the scope a request runs in (context, verified baggage), given its first route guess. */
+export type ScopeFactory = (req: IncomingMessage, route: string) => RequestScope
 
 /**
  * Times requests into `http.server.duration` (all requests) and
@@ -30,9 +32,16 @@ export class HttpMetrics {
   readonly #routes: RouteSet
   readonly #byRoute = new Map<string, Histogram>()
   readonly #route: (req: IncomingMessage) => string | undefined
+  readonly #scope: ScopeFactory
 
-  constructor(histogram: HistogramFactory, options: HttpMiddlewareOptions = {}, routes = new RouteSet()) {
+  constructor(
+    histogram: HistogramFactory,
+    scope: ScopeFactory,
+    options: HttpMiddlewareOptions = {},
+    routes = new RouteSet(),
+  ) {
     this.#histogram = histogram
+    this.#scope = scope
     this.#routes = routes
     this.#all = histogram(HTTP_SERVER_DURATION, { unit: 'us' })
     this.#route = options.route ?? ((req) => defaultRoute(req.url))
@@ -41,12 +50,8 @@ export class HttpMetrics {
   /** Runs `next` for this request inside its context and records its duration when it finishes. */
   track(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const start = process.hrtime.bigint()
-    const context: RequestContext = {
-      method: req.method ?? 'GET',
-      route: defaultRoute(req.url),
-      traceId: traceIdFrom(req.headers.traceparent),
-      attributes: {},
-    }
+    const scope = this.#scope(req, this.#routeOf(req) ?? defaultRoute(req.url))
+    const context = scope.context
     let recorded = false
     const done = () => {
       if (recorded) return
@@ -55,19 +60,26 @@ export class HttpMetrics {
       // A client that went away before the response ends is "499": these are
       // often the slowest requests, the ones a latency histogram must not lose.
       const status = res.writableFinished ? res.statusCode : 499
-      let route = context.route
-      try {
-        route = this.#route(req) ?? route
-      } catch {
-        // an app's route function failing must not fail the request
+      const route = this.#routeOf(req) ?? context.route
+      if (route !== context.route) {
+        context.route = route
+        scope.touch()
       }
-      context.route = route
       this.#all.record(micros)
       this.#forRoute(route, status).record(micros)
     }
     res.once('finish', done)
     res.once('close', done)
-    runWithContext(context, next)
+    runInScope(scope, next)
+  }
+
+  #routeOf(req: IncomingMessage): string | undefined {
+    try {
+      return this.#route(req)
+    } catch {
+      // an app's route function failing must not fail the request
+      return undefined
+    }
   }
 
   #forRoute(route: string, status: number): Histogram {

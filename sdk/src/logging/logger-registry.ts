@@ -8,6 +8,10 @@ import {
   type ResolvedLevel,
   toToken,
 } from '../core/index.js'
+import type { LogEngine } from './log-engine.js'
+
+/** Marks a logger whose hooks already go through the engine. */
+const ADOPTED = Symbol('prodbench.adopted')
 
 /** A logger's level with its reason, as reported in status, acks and heartbeats. */
 export interface LoggerLevel extends ResolvedLevel {
@@ -19,13 +23,16 @@ export interface LoggerLevel extends ResolvedLevel {
  * The service's pino loggers: one root and named children (`db`, `db.pool`).
  * Each is a plain pino child whose `level` is set from the effective config,
  * so a disabled level stays pino's noop and an enabled one costs what pino
- * costs: applying a config touches the loggers, logging never touches us.
+ * costs: applying a config touches the loggers. Only where a rule may enable
+ * a level below that for some requests, a tail or the flight recorder does
+ * the engine put a gate in place of the noop (see log-engine.ts).
  */
 export class LoggerRegistry {
   readonly #root: Logger
   readonly #loggers = new Map<string, Logger>()
   readonly #codeLevels: Map<string, Level>
   readonly #fallback: Level
+  readonly #engine: LogEngine
   #config: EffectiveConfig
 
   constructor(options: {
@@ -34,14 +41,22 @@ export class LoggerRegistry {
     level: Level
     levels: ReadonlyMap<string, Level>
     config: EffectiveConfig
+    engine: LogEngine
   }) {
     this.#fallback = options.level
     this.#codeLevels = new Map(options.levels)
     this.#config = options.config
-    const pinoOptions: LoggerOptions = { ...options.pino, level: options.level }
+    this.#engine = options.engine
+    this.#engine.update(options.config)
+    const pinoOptions: LoggerOptions = {
+      ...options.pino,
+      level: options.level,
+      hooks: this.#engine.hooks(options.pino.hooks),
+    }
     this.#root = options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions)
-    this.#root.level = this.#resolve('').level
+    this.#engine.configure(this.#root, '', this.#resolve('').level)
     this.#loggers.set('', this.#root)
+    this.#engine.onReapply(() => this.#applyAll())
   }
 
   /**
@@ -50,17 +65,7 @@ export class LoggerRegistry {
    * thrown, and an unknown `level` is ignored; `onBadName` hears about either.
    */
   get(name = '', level?: Level, onBadName?: (why: string) => void): Logger {
-    let key = name
-    if (key !== '') {
-      const why = loggerNameProblem(key)
-      if (why) {
-        key = key
-          .split('.')
-          .map((segment) => toToken(segment, 64))
-          .join('.')
-        onBadName?.(`logger name ${JSON.stringify(name.slice(0, 80))} ${why}; using "${key}"`)
-      }
-    }
+    const key = this.#key(name, onBadName)
     if (level !== undefined && !isLevel(level)) {
       onBadName?.(`level ${JSON.stringify(String(level).slice(0, 40))} for logger "${key}" is not a level; ignored`)
     } else if (level !== undefined && this.#codeLevels.get(key) !== level) {
@@ -70,15 +75,36 @@ export class LoggerRegistry {
     let logger = this.#loggers.get(key)
     if (!logger) {
       logger = this.#root.child({ logger: key })
-      logger.level = this.#resolve(key).level
+      this.#engine.configure(logger, key, this.#resolve(key).level)
       this.#loggers.set(key, logger)
     }
+    return logger
+  }
+
+  /**
+   * Puts an app's existing pino logger under live control as logger `name`:
+   * its level follows the rules from now on, and its destination,
+   * serializers, redaction and transports stay its own. Children made of it
+   * (before or after) follow it unless given their own level. Its level now
+   * becomes the code's default for `name` when `levels` did not set one.
+   */
+  adopt(logger: Logger, name: string, onBadName?: (why: string) => void): Logger {
+    const key = this.#key(name, onBadName)
+    const slot = logger as unknown as Record<symbol, unknown>
+    if (slot[ADOPTED] === undefined) {
+      slot[pino.symbols.hooksSym] = this.#engine.hooks(slot[pino.symbols.hooksSym] as LoggerOptions['hooks'])
+      slot[ADOPTED] = key
+    }
+    if (!this.#codeLevels.has(key) && isLevel(logger.level)) this.#codeLevels.set(key, logger.level)
+    this.#loggers.set(key, logger)
+    this.#engine.configure(logger, key, this.#resolve(key).level)
     return logger
   }
 
   /** Applies a new effective config to every logger, those made before and after. */
   apply(config: EffectiveConfig): void {
     this.#config = config
+    this.#engine.update(config)
     this.#applyAll()
   }
 
@@ -97,11 +123,20 @@ export class LoggerRegistry {
     return this.#root
   }
 
+  #key(name: string, onBadName?: (why: string) => void): string {
+    if (name === '') return name
+    const why = loggerNameProblem(name)
+    if (!why) return name
+    const key = String(name)
+      .split('.')
+      .map((segment) => toToken(segment, 64))
+      .join('.')
+    onBadName?.(`logger name ${JSON.stringify(String(name).slice(0, 80))} ${why}; using "${key}"`)
+    return key
+  }
+
   #applyAll(): void {
-    for (const [name, logger] of this.#loggers) {
-      const { level } = this.#resolve(name)
-      if (logger.level !== level) logger.level = level
-    }
+    for (const [name, logger] of this.#loggers) this.#engine.configure(logger, name, this.#resolve(name).level)
   }
 
   #resolve(name: string): ResolvedLevel {

@@ -66,6 +66,8 @@ export class HdrRecorder {
   private clamped = 0
   /** Values in intervals already cut: kept off the hot path, added at each cut. */
   private countedBefore = 0
+  /** Sees every interval as it is cut, before it is handed out (a Prometheus lifetime total). */
+  private cutObserver: ((interval: Interval) => void) | undefined = undefined
   declare private startMs: number
 
   /**
@@ -154,6 +156,23 @@ export class HdrRecorder {
     return this.countedBefore + this.count
   }
 
+  /**
+   * Sets the one observer that sees each interval when it is cut, before the
+   * capture encodes and releases it. Off the record path: it costs nothing
+   * until a cut.
+   */
+  observeCuts(observer: ((interval: Interval) => void) | undefined): void {
+    this.cutObserver = observer
+  }
+
+  /**
+   * The interval in progress, read without cutting it: `counts` is the live
+   * array (read it now, do not keep it), `count` and `sum` its figures.
+   */
+  live(): { readonly counts: Float64Array; readonly count: number; readonly sum: number } {
+    return { counts: this.counts, count: this.count, sum: this.sum }
+  }
+
   cut(nowMs: number): Interval {
     this.countedBefore += this.count
     const counts = this.counts
@@ -178,6 +197,7 @@ export class HdrRecorder {
     this.max = 0
     this.clamped = 0
     this.startMs = nowMs
+    this.cutObserver?.(interval)
     return interval
   }
 

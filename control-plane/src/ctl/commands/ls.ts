@@ -4,6 +4,7 @@ import type { Command } from '../args.js'
 import { type Context, type Report, type View, viewOf } from '../context.js'
 import { EXIT } from '../errors.js'
 import { table } from '../format.js'
+import { instancesCountText } from '../status-quarantine.js'
 
 /** Runs `ctl ls`. */
 export async function ls(_command: Extract<Command, { name: 'ls' }>, context: Context): Promise<Report> {
@@ -19,7 +20,7 @@ export function lsReport(response: ListServicesResponse, view: View): Report {
   }
   const rows = services.map((s) => [
     s.service ?? '?',
-    s.instances ? String(s.instances) : { text: '0', paint: view.style.dim },
+    s.instances ? instancesCountText(s.instances, s.quarantined) : { text: '0', paint: view.style.dim },
     String(s.rules ?? 0),
     String(s.revision ?? 0),
   ])

@@ -6,7 +6,7 @@ import { actionHeader, actionText, rolloutLines, selectorLabel, summarizeRollout
 
 /** What was asked to be removed. */
 export interface RemovalRequest {
-  command: 'reset' | 'rm' | 'capture stop'
+  command: 'reset' | 'rm' | 'capture stop' | 'release'
   /** The selector (reset) or service (rm) the removal was scoped to. */
   target: string
   /** Ids asked for by rm or capture stop; ids the server did not remove are reported as not found. */

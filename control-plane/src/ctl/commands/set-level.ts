@@ -1,4 +1,7 @@
-/** `ctl set-level svc=S LEVEL [logger=L] [inst=I]`: add a level rule and report how it rolled out. */
+/**
+ * `ctl set-level svc=S LEVEL [logger=L] [inst=I] [--where user=42]`: add a
+ * level rule (for matching requests only, with --where) and report how it rolled out.
+ */
 import type { ChangeResponse } from '@prodbench/proto'
 import type { Command } from '../args.js'
 import { type Context, type Report, type View, viewOf } from '../context.js'
@@ -13,6 +16,7 @@ export async function setLevel(command: SetLevelCommand, context: Context): Prom
     service: command.service,
     ...(command.logger ? { logger: command.logger } : {}),
     ...(command.instance ? { instance: command.instance } : {}),
+    ...(command.where ? { where: command.where } : {}),
   }
   const response = await context.client.setRule({
     rule: {
@@ -34,7 +38,12 @@ export async function setLevel(command: SetLevelCommand, context: Context): Prom
 export function setLevelReport(command: SetLevelCommand, response: ChangeResponse, view: View): Report {
   const rule = response.rules?.[0]
   const target = selectorLabel(
-    rule?.selector ?? { service: command.service, logger: command.logger, instance: command.instance },
+    rule?.selector ?? {
+      service: command.service,
+      logger: command.logger,
+      instance: command.instance,
+      ...(command.where ? { where: command.where } : {}),
+    },
   )
   const level = rule?.level ?? command.level
   const expiresAt = rule?.expiresAt || undefined

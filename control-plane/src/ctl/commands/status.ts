@@ -1,12 +1,16 @@
 /**
  * `ctl status svc=S`: the live instances of a service and, for each logger,
- * the level it runs at and why (the rule, its author and expiry, or the code).
+ * the level it runs at and why (the rule, its author and expiry, or the code);
+ * then the log rules in force (request levels, sampling, recording, tails),
+ * each instance's budget and use, drops and records sampled out.
  */
 import type { EffectiveLevelMessage, GetStatusResponse, InstanceInfoMessage } from '@prodbench/proto'
 import type { Command } from '../args.js'
 import { type Context, plural, type Report, type View, viewOf } from '../context.js'
 import { EXIT } from '../errors.js'
 import { type Cell, relativeTime, shortDuration, table } from '../format.js'
+import { logStatusLines } from '../status-logs.js'
+import { instanceCell, quarantineLines } from '../status-quarantine.js'
 
 type StatusCommand = Extract<Command, { name: 'status' }>
 
@@ -44,6 +48,8 @@ export function statusReport(command: StatusCommand, response: GetStatusResponse
   if (captures.length > 0) {
     lines.push('', ...table(['CAPTURE', 'METRIC', 'EVERY', 'ON', 'METRICS'], captures, tableOptions))
   }
+  lines.push(...logStatusLines(instances, view))
+  lines.push(...quarantineLines(service, instances, view))
   for (const instance of instances) {
     const rejected = instance.applied?.rejected
     if (!rejected?.count) continue
@@ -63,7 +69,7 @@ function instanceRows(instances: InstanceInfoMessage[], revision: number, view: 
       const applied = instance.applied?.revision ?? 0
       const behind = applied < revision
       return [
-        instance.identity?.instance ?? '?',
+        instanceCell(instance, view),
         instance.identity?.host ?? '',
         String(instance.identity?.pid ?? ''),
         // From the start time, not the uptime of the last heartbeat, which is up to an interval old.

@@ -6,6 +6,8 @@ import type { Sample as _prodbench_v1_Sample, Sample__Output as _prodbench_v1_Sa
 import type { Budget as _prodbench_v1_Budget, Budget__Output as _prodbench_v1_Budget__Output } from '../../prodbench/v1/Budget.js';
 import type { Record as _prodbench_v1_Record, Record__Output as _prodbench_v1_Record__Output } from '../../prodbench/v1/Record.js';
 import type { Tail as _prodbench_v1_Tail, Tail__Output as _prodbench_v1_Tail__Output } from '../../prodbench/v1/Tail.js';
+import type { CheckControl as _prodbench_v1_CheckControl, CheckControl__Output as _prodbench_v1_CheckControl__Output } from '../../prodbench/v1/CheckControl.js';
+import type { Quarantine as _prodbench_v1_Quarantine, Quarantine__Output as _prodbench_v1_Quarantine__Output } from '../../prodbench/v1/Quarantine.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Rule {
@@ -17,11 +19,13 @@ export interface Rule {
   'budget'?: (_prodbench_v1_Budget | null);
   'record'?: (_prodbench_v1_Record | null);
   'tail'?: (_prodbench_v1_Tail | null);
+  'check'?: (_prodbench_v1_CheckControl | null);
+  'quarantine'?: (_prodbench_v1_Quarantine | null);
   'expiresAt'?: (number | string | Long);
   'createdAt'?: (number | string | Long);
   'author'?: (string);
   'reason'?: (string);
-  'action'?: "level"|"capture"|"sample"|"budget"|"record"|"tail";
+  'action'?: "level"|"capture"|"sample"|"budget"|"record"|"tail"|"check"|"quarantine";
 }
 
 export interface Rule__Output {
@@ -33,9 +37,11 @@ export interface Rule__Output {
   'budget'?: (_prodbench_v1_Budget__Output);
   'record'?: (_prodbench_v1_Record__Output);
   'tail'?: (_prodbench_v1_Tail__Output);
+  'check'?: (_prodbench_v1_CheckControl__Output);
+  'quarantine'?: (_prodbench_v1_Quarantine__Output);
   'expiresAt'?: (number);
   'createdAt'?: (number);
   'author'?: (string);
   'reason'?: (string);
-  'action'?: "level"|"capture"|"sample"|"budget"|"record"|"tail";
+  'action'?: "level"|"capture"|"sample"|"budget"|"record"|"tail"|"check"|"quarantine";
 }

@@ -7,6 +7,7 @@ export interface ServiceSummary {
   'instances'?: (number);
   'rules'?: (number);
   'revision'?: (number | string | Long);
+  'quarantined'?: (number);
 }
 
 export interface ServiceSummary__Output {
@@ -14,4 +15,5 @@ export interface ServiceSummary__Output {
   'instances'?: (number);
   'rules'?: (number);
   'revision'?: (number);
+  'quarantined'?: (number);
 }

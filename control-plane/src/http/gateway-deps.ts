@@ -1,0 +1,20 @@
+import type { ServerResponse } from 'node:http'
+import type { ControlApi } from '../api/control-api.js'
+import type { HistogramHub } from '../histograms/index.js'
+import type { ScalarHub } from '../scalars/index.js'
+import type { InstanceFeed } from './instance-feed.js'
+import type { SseStream } from './sse-stream.js'
+import type { StateFeed } from './state-feed.js'
+
+/** What the routes work with: the same ControlApi and hubs as the gRPC server, and the live feeds. */
+export interface GatewayDeps {
+  readonly api: ControlApi
+  readonly histograms: HistogramHub
+  readonly scalars: ScalarHub
+  readonly instances: InstanceFeed
+  readonly state: StateFeed
+  /** Opens an SSE stream on a response; the gateway ends it on close. */
+  readonly openStream: (response: ServerResponse) => SseStream
+  /** Wall clock. */
+  readonly now: () => number
+}

@@ -1,0 +1,149 @@
+import { type InstanceRecord, type InstanceRegistry, isLive } from '../registry/index.js'
+import {
+  type Health,
+  type InstanceDetail,
+  type InstanceSummary,
+  instanceDetail,
+  instanceSummary,
+} from './json-views.js'
+
+/** How often registry changes are sent to viewers, at most: 200 instances heartbeating become a few events a second. */
+export const FLUSH_MS = 500
+
+/** An instance that left (or went silent), as viewers are told. */
+export interface InstanceRef {
+  readonly service: string
+  readonly instance: string
+}
+
+/** What one viewer gets per flush: instances that changed, and those that are gone. */
+export interface InstanceDelta<V> {
+  readonly now: number
+  readonly upsert: V[]
+  readonly remove: InstanceRef[]
+}
+
+/** A viewer of the instance feed. */
+export interface InstanceSubscriber {
+  /** Only this service's instances (all when undefined). */
+  readonly service: string | undefined
+  /** Detailed views (levels, captures...) rather than summaries. */
+  readonly detail: boolean
+  deliver(delta: InstanceDelta<InstanceSummary | InstanceDetail>): void
+}
+
+/**
+ * Registry changes for live views, shared by every viewer: heartbeats and
+ * acks mark their instance changed, and every {@link FLUSH_MS} the changed
+ * instances are sent (each view built once per flush), with the instances
+ * that left or went silent, and those whose health changed without a message
+ * (late). Listens to the registry only while someone watches.
+ */
+export class InstanceFeed {
+  readonly #registry: InstanceRegistry
+  readonly #now: () => number
+  readonly #subscribers = new Set<InstanceSubscriber>()
+  #dirty = new Set<string>()
+  /** Instances viewers were told about, with the health they were told. */
+  readonly #known = new Map<string, { ref: InstanceRef; health: Health }>()
+  #stopListening: (() => void) | undefined
+  #timer: NodeJS.Timeout | undefined
+
+  constructor(registry: InstanceRegistry, now: () => number = Date.now) {
+    this.#registry = registry
+    this.#now = now
+  }
+
+  /** Adds a viewer (it got its snapshot elsewhere); returns a function that removes it. */
+  subscribe(subscriber: InstanceSubscriber): () => void {
+    if (this.#subscribers.size === 0) this.#start()
+    this.#subscribers.add(subscriber)
+    return () => {
+      this.#subscribers.delete(subscriber)
+      if (this.#subscribers.size === 0) this.#stop()
+    }
+  }
+
+  /** Stops listening and flushing. Idempotent. */
+  close(): void {
+    this.#subscribers.clear()
+    this.#stop()
+  }
+
+  #start(): void {
+    const now = this.#now()
+    for (const record of this.#registry.live(undefined, now)) {
+      this.#known.set(keyOf(record), { ref: refOf(record), health: instanceSummary(record, now).health })
+    }
+    this.#stopListening = this.#registry.onChange((service, instance) => {
+      this.#dirty.add(keyOf({ service, instance }))
+    })
+    this.#timer = setInterval(() => this.#flush(), FLUSH_MS)
+    this.#timer.unref()
+  }
+
+  #stop(): void {
+    this.#stopListening?.()
+    this.#stopListening = undefined
+    clearInterval(this.#timer)
+    this.#dirty.clear()
+    this.#known.clear()
+  }
+
+  #flush(): void {
+    const now = this.#now()
+    const changed: InstanceRecord[] = []
+    const removed: InstanceRef[] = []
+    const dirty = this.#dirty
+    this.#dirty = new Set()
+    // Silence changes nothing in the registry: look at every known instance for late or gone.
+    for (const [key, known] of this.#known) {
+      if (dirty.has(key)) continue
+      const record = this.#registry.get(known.ref.service, known.ref.instance)
+      if (!record || !isLive(record, now)) dirty.add(key)
+      else if (instanceSummary(record, now).health !== known.health) dirty.add(key)
+    }
+    for (const key of dirty) {
+      const known = this.#known.get(key)
+      const ref = known?.ref ?? refFromKey(key)
+      const record = this.#registry.get(ref.service, ref.instance)
+      if (record && isLive(record, now)) {
+        changed.push(record)
+        this.#known.set(key, { ref, health: instanceSummary(record, now).health })
+      } else if (known) {
+        removed.push(ref)
+        this.#known.delete(key)
+      }
+    }
+    if (changed.length === 0 && removed.length === 0) return
+    const summaries = new Map<InstanceRecord, InstanceSummary>()
+    const details = new Map<InstanceRecord, InstanceDetail>()
+    for (const subscriber of this.#subscribers) {
+      const mine = (r: InstanceRef) => subscriber.service === undefined || r.service === subscriber.service
+      const upsert = changed.filter(mine).map((record) => {
+        const views: Map<InstanceRecord, InstanceSummary | InstanceDetail> = subscriber.detail ? details : summaries
+        let view = views.get(record)
+        if (!view) {
+          view = subscriber.detail ? instanceDetail(record, now) : instanceSummary(record, now)
+          views.set(record, view)
+        }
+        return view
+      })
+      const remove = removed.filter(mine)
+      if (upsert.length > 0 || remove.length > 0) subscriber.deliver({ now, upsert, remove })
+    }
+  }
+}
+
+function keyOf(ref: InstanceRef): string {
+  return `${ref.service}\u0000${ref.instance}`
+}
+
+function refOf(record: InstanceRef): InstanceRef {
+  return { service: record.service, instance: record.instance }
+}
+
+function refFromKey(key: string): InstanceRef {
+  const [service = '', instance = ''] = key.split('\u0000')
+  return { service, instance }
+}

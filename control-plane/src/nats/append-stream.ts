@@ -1,0 +1,173 @@
+import {
+  consumerOpts,
+  DiscardPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  RetentionPolicy,
+  StorageType,
+  type StreamConfig,
+} from 'nats'
+import { UnavailableError } from '../errors.js'
+import { toUnavailable } from './nats-errors.js'
+
+/** One message of an {@link AppendStream}. */
+export interface AppendedRecord {
+  readonly seq: number
+  readonly subject: string
+  readonly data: Uint8Array
+  /** When the server stored it (unix ms). */
+  readonly storedAt: number
+}
+
+/** How the stream is created (and its limits updated when they differ). */
+export interface AppendStreamOptions {
+  readonly name: string
+  readonly subjects: readonly string[]
+  /** Messages older than this are dropped by the server. */
+  readonly maxAgeMs: number
+  /** Past this size the oldest messages are dropped. */
+  readonly maxBytes: number
+  readonly maxMsgSize: number
+  readonly replicas: number
+  readonly description: string
+}
+
+/** What {@link AppendStream.read} returns at most, and how long it reads. */
+export interface ReadOptions {
+  /** Subject filter (wildcards allowed). */
+  readonly filter: string
+  /** Only messages stored at or after this time (unix ms). */
+  readonly sinceMs: number
+  /** Keep the newest this many. */
+  readonly limit: number
+  /** Stop reading after this long, with what was read. */
+  readonly timeoutMs: number
+}
+
+/**
+ * An append-only JetStream stream: no message can be deleted and the stream
+ * cannot be purged (`deny_delete`, `deny_purge`); only its age and size
+ * limits drop old messages. The audit log.
+ */
+export interface AppendStream {
+  /** Stores `data` on `subject`; resolves with its sequence once the server has it. */
+  append(subject: string, data: Uint8Array): Promise<number>
+  /** The newest `limit` messages on `filter` stored since `sinceMs`, oldest first. */
+  read(options: ReadOptions): Promise<AppendedRecord[]>
+}
+
+const STREAM_NOT_FOUND = 10059
+
+/** Creates the stream when missing (or updates its limits), and wraps it. Internal to nats/. */
+export async function openAppendStream(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  options: AppendStreamOptions,
+  whenConnected: () => Promise<boolean>,
+  servers: string,
+): Promise<AppendStream> {
+  await ensureStream(jsm, options)
+  async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
+    if (!(await whenConnected())) {
+      throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
+    }
+    try {
+      return await op()
+    } catch (err) {
+      throw toUnavailable(err, `${what} on NATS at ${servers}`)
+    }
+  }
+  return {
+    append(subject, data) {
+      return guarded(`appending to ${options.name}`, async () => {
+        const ack = await js.publish(subject, data, { expect: { streamName: options.name } })
+        return ack.seq
+      })
+    },
+    read(read) {
+      return guarded(`reading ${options.name}`, () => readSince(js, options.name, read))
+    },
+  }
+}
+
+/** Reads with an ordered consumer from `sinceMs` until the pending count reached 0 (or the timeout). */
+async function readSince(js: JetStreamClient, stream: string, read: ReadOptions): Promise<AppendedRecord[]> {
+  const kept: AppendedRecord[] = []
+  let received = 0
+  let expected = -1
+  let finish: () => void = () => {}
+  const done = new Promise<void>((resolve) => {
+    finish = resolve
+  })
+  const opts = consumerOpts()
+  opts.orderedConsumer()
+  opts.bindStream(stream)
+  opts.startTime(new Date(read.sinceMs))
+  opts.callback((err, message: JsMsg | null) => {
+    if (err || !message) return
+    received++
+    kept.push({
+      seq: message.seq,
+      subject: message.subject,
+      data: message.data,
+      storedAt: Math.floor(message.info.timestampNanos / 1_000_000),
+    })
+    if (kept.length > read.limit) kept.shift()
+    if (message.info.pending === 0 || (expected >= 0 && received >= expected)) finish()
+  })
+  const sub = await js.subscribe(read.filter, opts)
+  const timer = setTimeout(finish, read.timeoutMs)
+  try {
+    const last = (
+      sub as unknown as { info?: { last?: { num_pending: number; delivered: { consumer_seq: number } } } | null }
+    ).info?.last
+    expected = last ? last.num_pending + last.delivered.consumer_seq : 0
+    if (expected === 0 || received >= expected) finish()
+    await done
+  } finally {
+    clearTimeout(timer)
+    if (!sub.isClosed()) sub.unsubscribe()
+    ;(sub as unknown as { monitor?: { cancel(): void } | null }).monitor?.cancel()
+  }
+  return kept
+}
+
+async function ensureStream(jsm: JetStreamManager, options: AppendStreamOptions): Promise<void> {
+  const wanted: Partial<StreamConfig> = {
+    name: options.name,
+    description: options.description,
+    subjects: [...options.subjects],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: options.maxAgeMs * 1_000_000,
+    max_bytes: options.maxBytes,
+    max_msg_size: options.maxMsgSize,
+    num_replicas: options.replicas,
+    deny_delete: true,
+    deny_purge: true,
+  }
+  try {
+    const info = await jsm.streams.info(options.name)
+    const c = info.config
+    if (c.max_age !== wanted.max_age || c.max_bytes !== wanted.max_bytes) {
+      await jsm.streams.update(options.name, {
+        ...c,
+        max_age: wanted.max_age as number,
+        max_bytes: wanted.max_bytes as number,
+      })
+    }
+    return
+  } catch (err) {
+    if ((err as { api_error?: { err_code?: number } })?.api_error?.err_code !== STREAM_NOT_FOUND) throw err
+  }
+  try {
+    await jsm.streams.add(wanted)
+  } catch (err) {
+    // Another control plane created it between our look and our add: that is the stream we want.
+    await jsm.streams.info(options.name).catch(() => {
+      throw err
+    })
+  }
+}

@@ -113,12 +113,14 @@ test("incident - reaches the control plane's subject after a 5 s NATS outage", a
   await nats.stop()
   instance.pb.assert(false, 'stock never negative')
   await sleep(5_000)
+  assert.equal(instance.pb.status().incidents.pending, 1, 'held while NATS is down')
   await nats.restart()
   await eventually(
     async () => seen.some((r) => r.name === 'stock never negative'),
-    10_000,
+    20_000,
     'the report after the outage',
   )
+  await eventually(async () => instance.pb.status().incidents.pending === 0, 10_000, 'acknowledged')
 })
 
 test('check - runs on demand over NATS, is paused by a rule, and a failure opens an incident', async (t) => {
@@ -233,4 +235,50 @@ test('crash - an uncaught exception is spooled and sent by the next instance', a
   const report = seen.find((r) => r.kind === 'uncaught')
   assert.equal(report?.identity?.instance, 'doomed')
   assert.equal(report?.error?.type, 'TypeError')
+})
+
+test('alert - 1,000 identical errors in a service are one incident with count 1,000 and one alert with the link', async (t) => {
+  const nats = await startTestNats(t)
+  const alerts: Array<Record<string, unknown>> = []
+  const receiver = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => {
+      body += chunk
+    })
+    req.on('end', () => {
+      alerts.push(JSON.parse(body))
+      res.end()
+    })
+  })
+  const webhook = await listen(t, receiver)
+  const cp = await startControlPlane({
+    nats: nats.url,
+    grpc: '127.0.0.1:0',
+    alerts: { webhooks: [webhook], digestMs: 60_000 },
+    publicUrl: 'https://prodbench.example.com',
+  })
+  t.after(() => cp.close())
+  const client = controlPlaneClient(cp.grpcAddress, t)
+  const instance = startInstance({ service: 'checkout', instance: 'c1', nats: nats.url, ...quiet }, t)
+  await instance.pb.ready()
+  const log = instance.pb.logger('payments')
+  for (let i = 0; i < 1_000; i++) log.error({ err: new Error('card processor unreachable') }, 'charge failed')
+  await eventually(
+    async () => {
+      const list = await client.listIncidents({ service: 'checkout' })
+      return list?.incidents?.length === 1 && Number(list.incidents[0]?.count) === 1_000
+    },
+    10_000,
+    'one incident counting 1,000',
+  )
+  const list = await client.listIncidents({ service: 'checkout' })
+  const id = list?.incidents?.[0]?.id as string
+  await eventually(async () => alerts.length === 1, 5_000, 'one alert')
+  await sleep(500)
+  assert.equal(alerts.length, 1, 'no second alert for the repeats (a digest comes later, at most)')
+  assert.ok(
+    JSON.stringify(alerts[0]).includes(`https://prodbench.example.com/#/incidents/${id}`),
+    'the alert links the incident',
+  )
+  assert.equal(instance.pb.status().incidents.pending, 0, 'every report acknowledged by the control plane')
 })

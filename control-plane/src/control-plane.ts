@@ -23,6 +23,8 @@ import { feedRegistry, InstanceRegistry, type RegistryFeed, type RegistryStats }
 import { ScalarHub, type ScalarStats } from './scalars/index.js'
 import { type EmbeddedNatsSecurity, prepareEmbeddedNats } from './security/embedded-nats.js'
 import { guardHandlers } from './security/grpc-guard.js'
+import { grpcServerCredentials } from './security/grpc-tls.js'
+import { createGatewayAuth } from './security/http-auth.js'
 import { describeNatsCredentials } from './security/nats-credentials.js'
 import type { SecurityInfo } from './security/security-info.js'
 import { startSecurity } from './security/start-security.js'
@@ -207,6 +209,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         incidents: { incidents: incidents.api, checks, inspector: new InspectorGateway(link) },
         security,
         guard: (served) => guardHandlers(served, security),
+        credentials: await grpcServerCredentials(opts.security.grpcTls),
       },
       host,
       port,
@@ -235,6 +238,11 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         link,
         kv,
         ...(opts.uiDir ? { uiDir: opts.uiDir } : {}),
+        auth: createGatewayAuth(security),
+        // The incident, check and audit pages: the same operations as gRPC.
+        incidents: incidents.api,
+        checks,
+        audit: security.audit,
         warn,
         onInternalError: (err) =>
           warn(`HTTP internal error answered 500: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
@@ -263,6 +271,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         natsConfigFile: embeddedSecurity?.configFile,
         sdkEnvFile,
         natsCredentials: describeNatsCredentials(embeddedSecurity?.controlPlane ?? opts.natsCredentials),
+        grpcTls: !opts.security.grpcTls ? 'off' : opts.security.grpcTls.requireClientCert ? 'mtls' : 'tls',
       }),
       stats: () => ({
         ...registry.stats(),

@@ -271,12 +271,17 @@ export const ControlPlaneOptions = z.object({
    */
   natsCredentials: NatsCredentials.optional(),
   /**
-   * Longest TTL of a rule that turns on debug or trace (level, sample or
-   * record rule); such a rule without TTL gets this one, a longer one fails
-   * with PB_OVER_CEILING naming `maxDebugTtlMs`.
+   * Longest TTL of a level rule at debug or trace (sample and record rules
+   * are bounded by budgets instead); such a rule without TTL gets this one, a
+   * longer one fails with PB_OVER_CEILING naming `maxDebugTtlMs`.
    * @default 3600000 (1 h)
    */
-  maxDebugTtlMs: z.number().int().min(1_000).max(366 * 86_400_000).default(DEFAULT_MAX_DEBUG_TTL_MS),
+  maxDebugTtlMs: z
+    .number()
+    .int()
+    .min(1_000)
+    .max(366 * 86_400_000)
+    .default(DEFAULT_MAX_DEBUG_TTL_MS),
   /**
    * Receives problems that fail no request (a corrupt KV value while listing,
    * an unexpected error answered as INTERNAL).

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { connect } from 'nats'
 import { incidentOptionsFrom } from '../src/cli/incident-flags.js'
 import { InvalidOptionsError } from '../src/errors.js'
+import { INCIDENT_STREAM } from '../src/incidents/index.js'
 import { resolveOptions } from '../src/options.js'
+import { startTestControlPlane } from './fixtures/test-control-plane.js'
 
 test('incident options - defaults: 30 days, 1 GiB, a quarter of the instances, digests every 10 minutes, no alerts', () => {
   const options = resolveOptions({})
@@ -75,4 +78,23 @@ test('incident options - bad values are refused naming the flag or the option', 
       (err: unknown) => err instanceof InvalidOptionsError && message.test(err.message),
     )
   }
+})
+
+test('incident stream - created with the limits, which a later control plane with other options updates', async (t) => {
+  const first = await startTestControlPlane(t)
+  const nc = await connect({ servers: first.nats.url })
+  t.after(() => nc.close())
+  const jsm = await nc.jetstreamManager()
+  const created = (await jsm.streams.info(INCIDENT_STREAM)).config
+  assert.deepEqual(
+    [created.subjects, created.max_msgs_per_subject, created.max_age, created.max_bytes, created.discard],
+    [['pb.v1.incidents.>'], 1, 30 * 86_400_000 * 1e6, 1024 ** 3, 'old'],
+  )
+  await first.cp.close()
+  await startTestControlPlane(t, {
+    nats: first.nats,
+    incidents: { maxAgeMs: 7 * 86_400_000, maxBytes: 64 * 1024 ** 2 },
+  })
+  const updated = (await jsm.streams.info(INCIDENT_STREAM)).config
+  assert.deepEqual([updated.max_age, updated.max_bytes], [7 * 86_400_000 * 1e6, 64 * 1024 ** 2])
 })

@@ -202,19 +202,19 @@ test('incidents - a control plane started later knows every stored incident and 
   const client = incidentsOf(t, later.cp)
   // Read from the stream before it started taking reports: no wait needed.
   const known = (await client.listIncidents({})).incidents ?? []
-  assert.deepEqual(
-    known.map((i) => [i.fingerprint, i.status, i.count]).sort(),
-    [
-      ['a', 'open', 5],
-      ['b', 'closed', 1],
-    ],
-  )
+  assert.deepEqual(known.map((i) => [i.fingerprint, i.status, i.count]).sort(), [
+    ['a', 'open', 5],
+    ['b', 'closed', 1],
+  ])
   await web1.reportAndWait({ fingerprint: 'a', count: 2 })
   await web1.reportAndWait({ fingerprint: 'b' })
   const after = (await client.listIncidents({})).incidents ?? []
   assert.equal(after.find((i) => i.fingerprint === 'a')?.count, 7, 'added to the open one')
   assert.deepEqual(
-    after.filter((i) => i.fingerprint === 'b').map((i) => [i.id?.slice(-2), i.status]).sort(),
+    after
+      .filter((i) => i.fingerprint === 'b')
+      .map((i) => [i.id?.slice(-2), i.status])
+      .sort(),
     [
       ['-1', 'closed'],
       ['-2', 'open'],
@@ -232,10 +232,11 @@ test('incidents - after a NATS restart, reports are stored again and every repli
   await first.nats.restart()
   // The SDK resends what was not answered; so does this loop, until a control plane answers again.
   await eventually(
-    () => web1.reportAndWait({ fingerprint: 'after', count: 4 }, 1_000).then(
-      () => true,
-      () => false,
-    ),
+    () =>
+      web1.reportAndWait({ fingerprint: 'after', count: 4 }, 1_000).then(
+        () => true,
+        () => false,
+      ),
     20_000,
     'a report stored after the restart',
   )
@@ -246,7 +247,6 @@ test('incidents - after a NATS restart, reports are stored again and every repli
       20_000,
       'the new incident on every replica',
     )
-    console.log('DBG', JSON.stringify(cp.stats().incidents.ingest.opened), JSON.stringify(cp.stats().incidents.store))
     const before = (await client.listIncidents({})).incidents?.find((i) => i.fingerprint === 'before')
     assert.equal(before?.count, 1)
   }

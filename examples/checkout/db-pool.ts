@@ -117,6 +117,12 @@ export class ConnectionPool {
     return connection
   }
 
+  /** A sanity check: a connection can be taken and given back (throws when the pool cannot serve). */
+  async ping(): Promise<void> {
+    const connection = await this.acquire('health-check')
+    this.release(connection, 'health-check')
+  }
+
   /** Gives a connection back; the longest waiter gets it first. */
   release(connection: Connection, reqId: string): void {
     this.active--

@@ -50,6 +50,7 @@ const server = createCheckoutServer(
     payments,
     log,
     counters,
+    assert: (condition, message, context) => pb.assert(condition, message, context),
     health: () => {
       const status = pb.status()
       return {
@@ -62,6 +63,9 @@ const server = createCheckoutServer(
   httpLog,
   pb,
 )
+
+// A sanity check: `ctl checks svc=checkout`, `ctl check run svc=checkout name=db-ping`.
+pb.check('db-ping', () => pool.ping(), { every: '30s', timeout: '2s' })
 
 // The levels the control plane wants are in place before the first request.
 await pb.ready()

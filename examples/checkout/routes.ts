@@ -22,6 +22,8 @@ export interface RouteDeps {
   counters: OrderCounters
   /** Extra fields for /health (the SDK's view: connection, revision). */
   health(): Record<string, unknown>
+  /** `pb.assert`: an invariant that opens an incident when it fails, and never throws. */
+  assert(condition: unknown, message: string, context?: Record<string, unknown>): boolean
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -110,6 +112,12 @@ export function checkoutRoutes(deps: RouteDeps): Route[] {
     }
 
     const order = await store.placeOrder(reqId, cart, result.chargeId)
+    deps.assert(order.totalCents === cart.totalCents, 'order total equals the cart total', {
+      reqId,
+      orderId: order.id,
+      orderCents: order.totalCents,
+      cartCents: cart.totalCents,
+    })
     counters.placed.add()
     log.info(
       {

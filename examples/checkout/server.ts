@@ -28,7 +28,7 @@ const USER_ID = /^[A-Za-z0-9_-]{1,64}$/
 export function createCheckoutServer(
   routes: readonly Route[],
   log: Logger,
-  pb: Pick<Prodbench, 'httpHandler' | 'setContext'>,
+  pb: Pick<Prodbench, 'httpHandler' | 'setContext' | 'readinessHandler'>,
 ): Server {
   const compiled = routes.map(compile)
   // The route template each request matched (`/cart/:id`), for the per-route histograms.
@@ -46,13 +46,15 @@ export function createCheckoutServer(
     // session; the load generator plays signed-in users with this header.
     const user = req.headers['x-user-id']
     if (typeof user === 'string' && USER_ID.test(user)) pb.setContext({ user })
-    log.debug({ reqId, method, path, userAgent: req.headers['user-agent'] }, 'request received')
+    log.debug({ reqId, method, path, user, userAgent: req.headers['user-agent'] }, 'request received')
 
     let status = 500
     let body: unknown
     try {
       const { route, params } = match(compiled, method, path)
       matched.set(req, route.pattern)
+      // The route template is known now: `--where route=/cart/:id` matches from here on.
+      pb.setContext({ route: route.pattern })
       const input = method === 'POST' || method === 'PUT' ? await readJson(req) : undefined
       const reply = await route.handle({ reqId, method, path, params, query: url.searchParams, body: input })
       status = reply.status
@@ -84,7 +86,10 @@ export function createCheckoutServer(
     else log.info(fields, 'request completed')
   }
 
+  // Readiness for load balancers and Kubernetes: 503 while the instance is quarantined.
+  const ready = pb.readinessHandler()
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.url === '/ready') return ready(req, res)
     // handle() catches its own errors; this guards against a bug in the guard.
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error }, 'request handler crashed')

@@ -27,6 +27,8 @@ export class Ctl {
     private readonly write: (line: string) => void = (line) => console.log(line),
     /** Kills a running ctl when aborted (Ctrl-C). */
     private readonly signal?: AbortSignal,
+    /** Bearer token for a control plane that requires one (sent as PRODBENCH_TOKEN). */
+    private readonly token?: string,
   ) {}
 
   /** Runs `ctl <args>` and returns its output without printing it. */
@@ -38,7 +40,11 @@ export class Ctl {
         [CTL_BIN, ...args],
         // PRODBENCH_SERVER rather than --server, so the command shown is the one people type.
         {
-          env: { ...process.env, PRODBENCH_SERVER: this.server },
+          env: {
+            ...process.env,
+            PRODBENCH_SERVER: this.server,
+            ...(this.token ? { PRODBENCH_TOKEN: this.token } : {}),
+          },
           timeout: timeoutMs,
           maxBuffer: 8 * 1024 * 1024,
           ...(this.signal ? { signal: this.signal } : {}),
@@ -82,7 +88,7 @@ export class Ctl {
   private async stopAfter(args: readonly string[], ms: number): Promise<{ result: CtlResult; both: string }> {
     const start = performance.now()
     const proc = spawn(process.execPath, [CTL_BIN, ...args], {
-      env: { ...process.env, PRODBENCH_SERVER: this.server },
+      env: { ...process.env, PRODBENCH_SERVER: this.server, ...(this.token ? { PRODBENCH_TOKEN: this.token } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     // Both streams in arrival order, as a terminal would show them; stdout alone for the caller.

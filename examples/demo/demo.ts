@@ -83,7 +83,7 @@ try {
       if (options.once) stop.abort()
     })
   }
-  const ctl = new Ctl(current.grpcAddress, write, stop.signal)
+  const ctl = new Ctl(current.grpcAddress, write, stop.signal, current.token)
   failures = failures.concat(
     await runTour({ fleet, ctl, tap, write, signal: stop.signal, ttlS: options.ttlS, dataDir }),
   )
@@ -119,6 +119,7 @@ ${paint(1, 'Your turn.')}${current.uiUrl ? ` Admin UI: ${current.uiUrl}` : ''}
 In another terminal, in this folder:
 
   export PRODBENCH_SERVER=${current.grpcAddress}
+  export PRODBENCH_TOKEN="$(cat ${current.tokenFile})"
   npx ctl ls
   npx ctl status svc=checkout
   npx ctl set-level svc=checkout trace logger=db.pool --ttl 1m --reason "pool waits?"
@@ -141,7 +142,7 @@ In another terminal, in this folder:
   npx ctl watch svc=checkout metric='orders.**'
 
   # a third instance joins at the current levels, and streams the captures running:
-  NATS_URL=${current.natsUrl} PORT=0 node --import tsx examples/checkout/main.ts
+  (set -a; . ${current.sdkEnvFile}; PORT=0 node --import tsx examples/checkout/main.ts)
 
 Below: every log line that is not info (at most 15 a second), and the load every 30 s. Ctrl-C stops everything.
 `)

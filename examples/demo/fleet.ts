@@ -34,6 +34,12 @@ export interface Fleet {
   natsUrl: string
   /** The admin UI the control plane serves (its `Admin UI: …` line), when it printed one. */
   uiUrl: string | undefined
+  /** The admin token the control plane made on its first start (`<data>/security/admin.token`), for ctl. */
+  token: string | undefined
+  /** Where that token is, for the "your turn" commands. */
+  tokenFile: string
+  /** The SDK's credentials for the secured embedded nats-server (`<data>/security/sdk.env`). */
+  sdkEnvFile: string
   instances: Instance[]
   /** The newest summary line of the load generator. */
   loadLine(): string
@@ -110,6 +116,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     grpcAddress: '',
     natsUrl: '',
     uiUrl: undefined,
+    token: undefined,
+    tokenFile: join(options.dataDir, 'security', 'admin.token'),
+    sdkEnvFile: join(options.dataDir, 'security', 'sdk.env'),
     instances: [],
     loadLine: () => lastLoad,
     onLoadLine: undefined,
@@ -145,6 +154,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     ;[fleet.natsUrl, fleet.grpcAddress] = addresses
     // Printed with the gRPC line (default 127.0.0.1:7421, or a free port when that one is taken).
     fleet.uiUrl = cp.tail.map((line) => /Admin UI: (http:\/\/\S+)/.exec(line)?.[1]).find(Boolean)
+    // The control plane is secure by default: ctl needs its admin token, the services their NATS credentials.
+    fleet.token = (await readFile(fleet.tokenFile, 'utf8').catch(() => '')).trim() || undefined
+    const sdkEnv = await readEnvFile(fleet.sdkEnvFile)
 
     const instances = await Promise.all(
       [1, 2].map(async (n) => {
@@ -152,7 +164,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         const s = new Started(
           label,
           ['--import', 'tsx', CHECKOUT_MAIN],
-          { NATS_URL: fleet.natsUrl, PORT: '0' },
+          { ...sdkEnv, NATS_URL: fleet.natsUrl, PORT: '0' },
           (line) => {
             const record = parseRecord(line)
             if (record) tap.add(label, record)
@@ -202,4 +214,15 @@ async function fromStateFile(dataDir: string): Promise<[string, string] | undefi
     }
   }
   return undefined
+}
+
+/** `KEY=value` lines of an env file (comments skipped); empty when the file is not there. */
+async function readEnvFile(path: string): Promise<Record<string, string>> {
+  const text = await readFile(path, 'utf8').catch(() => '')
+  const vars: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const match = /^\s*([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line)
+    if (match) vars[match[1] as string] = (match[2] as string).trim()
+  }
+  return vars
 }

@@ -44,7 +44,11 @@ function codec<In, Out>(typeName: string): Codec<In, Out> {
     },
     decode(bytes) {
       try {
-        return type.toObject(type.decode(bytes), CONVERSION) as Out
+        // protobufjs reads a Node Buffer (what NATS hands over) through its
+        // lenient Buffer reader, which cuts a string running past the end
+        // short instead of failing: read it as a plain Uint8Array view.
+        const view = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes
+        return type.toObject(type.decode(view), CONVERSION) as Out
       } catch (err) {
         throw new DecodeError(typeName, err)
       }

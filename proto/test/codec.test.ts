@@ -32,19 +32,23 @@ test('codec - garbage bytes throw DecodeError naming the type', () => {
 test('grpc - the ControlPlane service is loaded from the .proto files', () => {
   const service = grpcPackage.prodbench.v1.ControlPlane.service
   assert.deepEqual(Object.keys(service).sort(), [
+    'CreateToken',
     'Dump',
     'GetHistogram',
     'GetIncident',
     'GetStatus',
     'Inspect',
+    'ListAudit',
     'ListChecks',
     'ListIncidents',
     'ListInstances',
     'ListMetrics',
     'ListRules',
     'ListServices',
+    'ListTokens',
     'OpenIncident',
     'RemoveRules',
+    'RevokeToken',
     'RunCheck',
     'SetRule',
     'Tail',

@@ -49,9 +49,9 @@ export class Prodbench {
   readonly #logs: LogEngine
   readonly #bench: Workbench
   /** Incident reports until the control plane acknowledged them. */
-  readonly #outbox = new IncidentOutbox((bytes) => {
+  readonly #outbox = new IncidentOutbox((report) => {
     if (!this.#link) return Promise.reject(new Error('no NATS configured'))
-    return this.#link.request(subjects.incident(this.identity.service, this.identity.instance), bytes, 2_000)
+    return this.#link.request(report.subject, report.bytes, 2_000)
   })
   readonly #propagation: Propagation
   readonly #follower: StateFollower
@@ -143,7 +143,8 @@ export class Prodbench {
         recorder,
         logger: (name) => this.#loggers.get(name),
         histogram: (name) => this.histogram(name, { unit: 'ms' }),
-        publishIncident: (bytes) => this.#outbox.push(bytes),
+        publishIncident: (bytes, instance) =>
+          this.#outbox.push({ subject: subjects.incident(o.service, instance ?? o.instance), bytes }),
         diagnose: (event, message, error) => this.#diagnose(event, message, error),
         // The follower applies the levels right after; tell the control plane now.
         quarantineChanged: () => this.#reporter?.soon(),
@@ -204,7 +205,14 @@ export class Prodbench {
         synced: () => {
           if (this.#follower.synced) this.#markReady()
         },
-        discover: () => this.#guard('discover', () => this.#reporter?.heartbeat()),
+        // A control plane just (re)subscribed: what was flushed at reconnect may
+        // have reached no one yet, so announce, and send what still waits.
+        discover: () =>
+          this.#guard('discover', () => {
+            this.#reporter?.heartbeat()
+            this.#reporter?.flush()
+            this.#outbox.kick()
+          }),
         dump: (request) => {
           const { reply, error } = answerDump(this.#logs, this.identity, request)
           if (error !== undefined) {

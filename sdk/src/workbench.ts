@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { HeartbeatInput, HistogramSnapshotInput } from '@prodbench/proto'
+import { codecs, type HeartbeatInput, type HistogramSnapshotInput } from '@prodbench/proto'
 import pino, { type Logger } from 'pino'
 import { type CheckOptions, CheckSet } from './checks/check-set.js'
 import type { CheckResult } from './checks/sanity-check.js'
@@ -51,7 +51,8 @@ export interface WorkbenchParts {
   readonly recorder: FlightRecorder | undefined
   readonly logger: (name: string) => Logger
   readonly histogram: (name: string) => Histogram
-  readonly publishIncident: (bytes: Uint8Array) => void
+  /** Sends a report; `instance` names a spooled report's dead sender (its subject must match its identity). */
+  readonly publishIncident: (bytes: Uint8Array, instance?: string) => void
   readonly diagnose: (event: string, message: string, error?: unknown) => void
   /** A quarantine started or ended: the SDK re-applies its config (levels). */
   readonly quarantineChanged: () => void
@@ -119,7 +120,14 @@ export class Workbench {
   /** Sends reports spooled by a crashed predecessor (called once connected). */
   sendSpooled(): number {
     const reports = this.#spool?.take() ?? []
-    for (const bytes of reports) this.#parts.publishIncident(bytes)
+    for (const bytes of reports) {
+      try {
+        const sender = codecs.incidentReport.decode(bytes).identity?.instance
+        this.#parts.publishIncident(bytes, sender || undefined)
+      } catch {
+        // a torn spool file: nothing to send
+      }
+    }
     return reports.length
   }
 

@@ -123,5 +123,8 @@ test('where - a route set by the app mid-request is matched at once', (t) => {
     rig.sink.lines().map((l) => l.msg),
     ['after'],
   )
-  assert.equal(rig.request({}, () => currentScope()?.context.attributes.route), undefined)
+  assert.equal(
+    rig.request({}, () => currentScope()?.context.attributes.route),
+    undefined,
+  )
 })

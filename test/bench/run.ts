@@ -2,7 +2,7 @@
  * `npm run bench`: runs the benchmark suites and prints one table per suite,
  * each comparing prodbench with the raw dependency measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [--only logger|logging|propagation|histogram|instruments|idle] [--quick]
+ *   node --import tsx test/bench/run.ts [--only logger|logging|propagation|histogram|instruments|idle|scale] [--quick]
  *
  * Benchmarks are never assertions: nothing here fails on a slow number.
  */
@@ -14,6 +14,7 @@ import { loggerBench } from './logger.bench.js'
 import { loggingBench } from './logging.bench.js'
 import { describeMachine } from './machine.js'
 import { propagationBench } from './propagation.bench.js'
+import { scaleBench } from './scale.bench.js'
 import { renderTable, type Table } from './table.js'
 
 const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = {
@@ -23,6 +24,7 @@ const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = 
   histogram: histogramBench,
   instruments: instrumentsBench,
   idle: idleBench,
+  scale: scaleBench,
 }
 
 async function main(): Promise<void> {

@@ -42,12 +42,10 @@ test('control plane SIGKILL mid-change - no rule lost or duplicated, ctl in flig
   // In flight at the kill: ctl waiting for acks, and eight gRPC changes at once.
   const ctl = runCtl(first.grpcAddress, ['set-level', 'svc=checkout', 'debug', 'logger=db', '--wait', '20s'])
   const inFlight = LOGGERS.map((logger) =>
-    client
-      .setRule({ rule: { selector: { service: 'checkout', logger }, level: 'trace' }, waitMs: 20_000 })
-      .then(
-        () => 'ok',
-        (err: { code?: number }) => err.code,
-      ),
+    client.setRule({ rule: { selector: { service: 'checkout', logger }, level: 'trace' }, waitMs: 20_000 }).then(
+      () => 'ok',
+      (err: { code?: number }) => err.code,
+    ),
   )
   await eventually(() => fleet.every((i) => i.pb.logger('db').level === 'debug'), 10_000, 'ctl change written')
   // What the instances applied was written to KV: it must all be there after the restart.

@@ -32,10 +32,12 @@ export async function startControlPlaneProcess(
   args: string[],
 ): Promise<ControlPlaneProcess> {
   const data = await mkdtemp(join(tmpdir(), 'prodbench-cp-'))
-  const child: ChildProcess = spawn(process.execPath, [BIN, ...args, '--grpc', '127.0.0.1:0', '--data', data], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    // These tests are about NATS faults, not tokens (test/security covers those): no auth, as before.
+    [BIN, ...args, '--grpc', '127.0.0.1:0', '--data', data, '--insecure-no-auth'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  )
   let output = ''
   child.stdout?.on('data', (chunk) => {
     output += chunk

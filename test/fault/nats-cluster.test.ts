@@ -82,9 +82,7 @@ test('cluster - with one of three nats-servers killed, set-level reaches every i
   // Every merged window seen (end → instances in it), polled one window at a time.
   const seen = new Map<number, string[]>()
   const windowsAfter = async (since: number) => {
-    const res = await client
-      .getHistogram({ service: 'checkout', metric: METRIC, windows: 1 })
-      .catch(() => undefined) // NOT_FOUND until the first window closed
+    const res = await client.getHistogram({ service: 'checkout', metric: METRIC, windows: 1 }).catch(() => undefined) // NOT_FOUND until the first window closed
     const merged = res?.merged
     if (merged?.endMs) seen.set(Number(merged.endMs), [...(merged.instances ?? [])])
     return [...seen].filter(([end, instances]) => end > since && instances.length === 3).length

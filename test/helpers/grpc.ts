@@ -15,6 +15,14 @@ const METHODS = [
   'getStatus',
   'getHistogram',
   'listMetrics',
+  'dump',
+  'listIncidents',
+  'getIncident',
+  'updateIncident',
+  'openIncident',
+  'listChecks',
+  'runCheck',
+  'inspect',
 ] as const
 type Promised = { [K in (typeof METHODS)[number]]: Call<ControlPlaneClient, K> } & {
   /** The raw server stream of WatchHistogram (cancel() it when done). */

@@ -72,7 +72,7 @@ export async function startTestNatsCluster(t?: Pick<TestContext, 'after'>, size 
         `server_name: ${spec.name}`,
         `listen: 127.0.0.1:${spec.client}`,
         `http: 127.0.0.1:${spec.monitor}`,
-        `jetstream { store_dir: "${join(dir, spec.name)}", max_memory_store: 64MB, max_file_store: 1GB }`,
+        `jetstream { store_dir: "${join(dir, spec.name)}", max_memory_store: 256MB, max_file_store: 16GB }`,
         'cluster {',
         '  name: pb-test',
         `  listen: 127.0.0.1:${spec.route}`,

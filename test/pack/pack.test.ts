@@ -114,7 +114,11 @@ test('pack - the packed proto, sdk and control-plane install and run outside the
   let ls = { code: -1, out: '', err: '' }
   await eventually(
     async () => {
-      ls = await run(process.execPath, ['node_modules/.bin/ctl', '--server', server, 'ls'], project, { NO_COLOR: '1' })
+      // The control plane requires tokens by default: ctl reads the admin token its first start wrote.
+      ls = await run(process.execPath, ['node_modules/.bin/ctl', '--server', server, 'ls'], project, {
+        NO_COLOR: '1',
+        PRODBENCH_TOKEN_FILE: join(dir, 'cp-data', 'security', 'admin.token'),
+      })
       return ls.code === 0 && /packed\s+1\s/.test(ls.out)
     },
     30_000,

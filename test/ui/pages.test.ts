@@ -123,7 +123,7 @@ test('ui service - the form names a bad field before sending anything', async ()
   await page.close()
 })
 
-test('ui links - a rule link opens the service with that rule marked, it can be removed there; an incident link lands', async () => {
+test('ui links - a rule link opens the service with that rule marked, it can be removed there; a dead incident link says so', async () => {
   const { rules } = await post('api/v1/services/checkout/rules', {
     rule: { selector: { logger: 'payments' }, level: 'trace', ttlMs: 600_000, reason: 'deep link' },
   })
@@ -145,10 +145,11 @@ test('ui links - a rule link opens the service with that rule marked, it can be 
   await page.goto(`${fleet.baseUrl}#/services/checkout/rules/r-0000000000`)
   await page.locator('.notice', { hasText: 'is not in force' }).waitFor()
 
-  // Where alert links land (<publicUrl>/#/incidents/<id>) until the incident pages exist.
+  // An alert link (<publicUrl>/#/incidents/<id>) to an incident the stream no longer holds says so.
+  await page.goto(`${fleet.baseUrl}#/incidents/checkout-0123456789ab-1`)
+  await page.locator('main [role="alert"]', { hasText: 'PB_INCIDENT_NOT_FOUND' }).waitFor()
   await page.goto(`${fleet.baseUrl}#/incidents/inc-7f3a`)
-  await page.locator('main h1', { hasText: 'Incident inc-7f3a' }).waitFor()
-  assert.match((await page.locator('main pre').textContent()) ?? '', /ctl incident show inc-7f3a/)
+  await page.locator('main [role="alert"]', { hasText: 'not an incident id' }).waitFor()
   await page.close()
 })
 

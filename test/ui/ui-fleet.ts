@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type ControlPlane, startControlPlane } from '../../control-plane/src/index.js'
-import type { Prodbench } from '../../sdk/src/index.js'
+import type { Prodbench, SdkOptions } from '../../sdk/src/index.js'
 import { eventually, startInstance, type TestInstance } from '../helpers/fleet.js'
 import { startTestNats, type TestNats } from '../helpers/nats-server.js'
 import { mulberry32 } from '../helpers/random.js'
@@ -33,6 +33,8 @@ export interface UiFleetOptions {
   heartbeatIntervalMs?: number
   /** Record made-up latencies (default true; off for big fleets). */
   record?: boolean
+  /** More SDK options for every instance (asserts, incidents...). */
+  sdk?: Partial<SdkOptions>
 }
 
 /**
@@ -58,6 +60,7 @@ export async function startUiFleet(
         instance,
         nats: nats.url,
         heartbeatIntervalMs: options.heartbeatIntervalMs ?? 500,
+        ...options.sdk,
       })
       instances.push(i)
       if (options.record !== false) timers.push(record(i.pb, seed++))

@@ -10,8 +10,7 @@ export interface RuleLimits {
   /** Longest TTL a tail rule may have: a tail always ends. */
   readonly tailMaxTtlMs: number
   /**
-   * Longest TTL of a rule that turns on debug or trace (level, sample or
-   * record); such a rule without a TTL gets this one.
+   * Longest TTL of a level rule at debug or trace; one without a TTL gets this one.
    * @default DEFAULT_MAX_DEBUG_TTL_MS (1 h)
    */
   readonly maxDebugTtlMs?: number
@@ -76,13 +75,15 @@ export function applyRuleLimits(spec: RuleSpec, limits: RuleLimits, prefix = 'ru
 }
 
 /**
- * A rule that turns on debug or trace output (a level, sample or record
- * rule at debug/trace) lives at most `maxMs`: without a TTL it gets that
- * one, above it the rule is refused naming the limit.
+ * A level rule at debug or trace (every matching record written) lives at
+ * most `maxMs`: without a TTL it gets that one, above it the rule is refused
+ * naming the limit. Sample and record rules are not limited: a share of
+ * debug records, or a flight recorder at debug, are settings one may keep
+ * (bounded by the budget and the ring).
  * @throws {OverCeilingError} for a longer TTL
  */
 function applyDebugTtl(spec: RuleSpec, maxMs: number, prefix: string): RuleSpec {
-  const level = spec.level ?? spec.sample?.level ?? spec.record?.level
+  const level = spec.level
   if (level !== 'debug' && level !== 'trace') return spec
   if (!spec.ttlMs) return { ...spec, ttlMs: maxMs }
   if (spec.ttlMs <= maxMs) return spec

@@ -88,10 +88,17 @@ export class AuditLog {
   async list(query: AuditQuery): Promise<AuditRecordMessage[]> {
     const filter = query.service ? auditSubject(query.service) : `${AUDIT_SUBJECT}.>`
     const wantGlobal = query.service === undefined && (query.visible?.(undefined) ?? true)
-    const reads = [this.#stream.read({ filter, sinceMs: query.sinceMs, limit: query.limit, timeoutMs: READ_TIMEOUT_MS })]
+    const reads = [
+      this.#stream.read({ filter, sinceMs: query.sinceMs, limit: query.limit, timeoutMs: READ_TIMEOUT_MS }),
+    ]
     if (wantGlobal) {
       reads.push(
-        this.#stream.read({ filter: AUDIT_SUBJECT, sinceMs: query.sinceMs, limit: query.limit, timeoutMs: READ_TIMEOUT_MS }),
+        this.#stream.read({
+          filter: AUDIT_SUBJECT,
+          sinceMs: query.sinceMs,
+          limit: query.limit,
+          timeoutMs: READ_TIMEOUT_MS,
+        }),
       )
     }
     const records = (await Promise.all(reads)).flat().sort((a, b) => a.seq - b.seq)

@@ -4,12 +4,6 @@ import { parseArgs } from 'node:util'
 import { startControlPlane } from '../control-plane.js'
 import { ProdbenchError } from '../errors.js'
 import { DEFAULT_DATA_DIR, DEFAULT_GRPC_ADDRESS, DEFAULT_HTTP_ADDRESS, STATE_FILE } from '../options.js'
-import {
-  INCIDENT_FLAG_OPTIONS,
-  INCIDENT_FLAGS_USAGE,
-  type IncidentFlagValues,
-  incidentOptionsFrom,
-} from './incident-flags.js'
 import { natsConfigCommand } from '../security/nats-config-command.js'
 import {
   nextSteps,
@@ -19,6 +13,12 @@ import {
   securityLines,
   securityOptionsFrom,
 } from '../security/security-flags.js'
+import {
+  INCIDENT_FLAG_OPTIONS,
+  INCIDENT_FLAGS_USAGE,
+  type IncidentFlagValues,
+  incidentOptionsFrom,
+} from './incident-flags.js'
 
 const USAGE = `Usage: control-plane [--nats URL] [--grpc HOST:PORT] [--data DIR] [--kv-replicas N]
                      [--http HOST:PORT|off]
@@ -98,7 +98,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void
   const grpc = values.grpc ?? (env.PRODBENCH_GRPC || DEFAULT_GRPC_ADDRESS)
   const replicasFlag = values['kv-replicas'] ?? (env.PRODBENCH_KV_REPLICAS || undefined)
   if (replicasFlag !== undefined && !/^[1-5]$/.test(replicasFlag.trim())) {
-    process.stderr.write(`control-plane: --kv-replicas must be a number from 1 to 5 (got "${replicasFlag}")\n\n${USAGE}`)
+    process.stderr.write(
+      `control-plane: --kv-replicas must be a number from 1 to 5 (got "${replicasFlag}")\n\n${USAGE}`,
+    )
     process.exitCode = EXIT_USAGE
     return
   }
@@ -151,10 +153,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void
     `NATS_URL=${cp.natsUrl}\n${embedded}` +
       `gRPC listening on ${cp.grpcAddress}\n` +
       (cp.httpAddress ? `Admin UI: http://${cp.httpAddress}/\n` : '') +
-      securityLines(cp).map((line) => `${line}\n`).join('') +
+      securityLines(cp)
+        .map((line) => `${line}\n`)
+        .join('') +
       '\n' +
       'Next:\n' +
-      nextSteps(cp).map((line) => `${line}\n`).join(''),
+      nextSteps(cp)
+        .map((line) => `${line}\n`)
+        .join(''),
   )
 
   let stopping = false

@@ -6,6 +6,7 @@
 import { hostname, userInfo } from 'node:os'
 import {
   type CallOptions,
+  type ChannelCredentials,
   type ClientReadableStream,
   connectivityState,
   credentials,
@@ -53,6 +54,8 @@ export const DEFAULT_CHANGE_DEADLINE_MS = 60_000
 
 /** The gRPC metadata key naming who made a change. */
 export const AUTHOR_METADATA_KEY = 'x-prodbench-author'
+/** The gRPC metadata key of the bearer token. */
+export const AUTHORIZATION_METADATA_KEY = 'authorization'
 
 /** The calls ctl makes; every method rejects with a {@link CtlError}. */
 export interface ControlPlaneApi {
@@ -138,13 +141,27 @@ export interface ConnectOptions {
    * @default READ_DEADLINE_MS (10 s)
    */
   readDeadlineMs?: number
+  /**
+   * Bearer token sent as `authorization: Bearer <token>` (see commands/token-source.ts).
+   * @default none (a control plane with authentication answers UNAUTHENTICATED)
+   */
+  token?: string
+  /**
+   * TLS to the control plane (PRODBENCH_TLS_CA, _CERT, _KEY: see commands/token-source.ts).
+   * @default plaintext
+   */
+  channelCredentials?: ChannelCredentials
 }
 
 /** A client for the control plane at `server`. Connects lazily, on the first call. */
 export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
-  const client = new grpcPackage.prodbench.v1.ControlPlane(options.server, credentials.createInsecure(), {
-    'grpc.max_receive_message_length': MAX_RECEIVE_BYTES,
-  })
+  const client = new grpcPackage.prodbench.v1.ControlPlane(
+    options.server,
+    options.channelCredentials ?? credentials.createInsecure(),
+    {
+      'grpc.max_receive_message_length': MAX_RECEIVE_BYTES,
+    },
+  )
   const readDeadline = options.readDeadlineMs ?? READ_DEADLINE_MS
   let closed = false
 
@@ -156,6 +173,7 @@ export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
     new Promise<T>((resolve, reject) => {
       const metadata = new Metadata()
       metadata.set(AUTHOR_METADATA_KEY, options.author)
+      if (options.token) metadata.set(AUTHORIZATION_METADATA_KEY, `Bearer ${options.token}`)
       start(metadata, { deadline: Date.now() + deadlineMs }, (error, value) => {
         if (error)
           reject(toCtlError(error, options.server, deadlineMs, client.getChannel().getConnectivityState(false)))
@@ -167,6 +185,7 @@ export function connectControlPlane(options: ConnectOptions): ControlPlaneApi {
   const follow = <W>(open: (metadata: Metadata) => ClientReadableStream<W>, handlers: StreamHandlers<W>) => {
     const metadata = new Metadata()
     metadata.set(AUTHOR_METADATA_KEY, options.author)
+    if (options.token) metadata.set(AUTHORIZATION_METADATA_KEY, `Bearer ${options.token}`)
     const stream = open(metadata)
     let done = false
     const finish = (report: () => void) => {

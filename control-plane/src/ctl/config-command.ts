@@ -10,6 +10,7 @@
  * No server is contacted. Output goes through the same report shape as the
  * other commands (lines, or one JSON document with --json).
  */
+import { resolve as resolvePath } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Env } from './args.js'
 import { serverAddressProblem } from './args.js'
@@ -73,7 +74,9 @@ export async function configCommand(args: readonly string[], env: Env): Promise<
       const problem = serverAddressProblem(server)
       if (problem) throw new UsageError(`bad --server "${server}": ${problem}`, 'config')
       const existed = Object.hasOwn(config.contexts, n)
-      const next: CtlConfig = { ...config, contexts: { ...config.contexts, [n]: { server } } }
+      // --token-file: the bearer token sent to this server (docs/security.md); the path, never the token.
+      const tokenFile = values['token-file'] === undefined ? {} : { tokenFile: resolvePath(values['token-file']) }
+      const next: CtlConfig = { ...config, contexts: { ...config.contexts, [n]: { server, ...tokenFile } } }
       await writeConfig(path, next)
       const line = `context "${n}" ${existed ? 'modified' : 'created'}: server ${server} (${path})`
       return done([line], { context: n, server, created: !existed, path })
@@ -136,7 +139,12 @@ export async function configCommand(args: readonly string[], env: Env): Promise<
 function parseRest(rest: readonly string[]) {
   return parseArgs({
     args: [...rest],
-    options: { server: { type: 'string' }, json: { type: 'boolean' }, 'no-color': { type: 'boolean' } },
+    options: {
+      server: { type: 'string' },
+      'token-file': { type: 'string' },
+      json: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
     strict: true,
     allowPositionals: true,
   })

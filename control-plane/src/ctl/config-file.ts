@@ -30,6 +30,10 @@ export function contextNameProblem(name: string): string | undefined {
 export const CtlContext = z.object({
   /** gRPC HOST:PORT of the environment's control plane. */
   server: z.string().refine((s) => serverAddressProblem(s) === undefined, { message: 'expected HOST:PORT' }),
+  /** File holding the bearer token sent to this context's server (`ctl config set-context --token-file`). */
+  tokenFile: z.string().min(1).optional(),
+  /** The bearer token itself (prefer tokenFile: this file is 0600, but a token file can be rotated alone). */
+  token: z.string().min(1).optional(),
 })
 export type CtlContext = z.infer<typeof CtlContext>
 

@@ -21,7 +21,9 @@ $PRODBENCH_CONFIG, else $XDG_CONFIG_HOME/prodbench/config.json, else
 ~/.config/prodbench/config.json. No server is contacted.
 
 subcommands:
-  set-context NAME --server HOST:PORT   add a context or change its server
+  set-context NAME --server HOST:PORT [--token-file FILE]
+                                        add a context or change it; the token in
+                                        FILE is sent to this server only
   use-context NAME                      make NAME the current context
   get-contexts                          list the contexts (* marks the current)
   current-context                       print the current context's name

@@ -32,6 +32,8 @@ import { sample } from './commands/sample.js'
 import { setLevel } from './commands/set-level.js'
 import { status } from './commands/status.js'
 import { tail } from './commands/tail.js'
+import { runSecurityCommandLine, securityCommandOf } from './commands/token-command-line.js'
+import { channelCredentialsFromEnv, resolveToken } from './commands/token-source.js'
 import { metricsWatch } from './commands/watch.js'
 import type { Context, CtlOutput, Report } from './context.js'
 import { preflight } from './contexts-preflight.js'
@@ -61,6 +63,13 @@ export async function main(argv: readonly string[], io: CtlIo): Promise<number> 
   // config, completion and __complete run here; --context becomes --server.
   const pre = await preflight(argv, io)
   if (pre.kind === 'exit') return pre.code
+  // token and audit parse their own words (token-command-line.ts).
+  if (securityCommandOf(pre.argv)) {
+    return runSecurityCommandLine(pre.argv, io, {
+      author: currentAuthor(io.env),
+      token: () => resolveToken(argv, io.env),
+    })
+  }
   const parsed = parseCommandLine(pre.argv, io.env)
   if (parsed.kind === 'help') {
     io.stdout.write(parsed.text)
@@ -71,7 +80,21 @@ export async function main(argv: readonly string[], io: CtlIo): Promise<number> 
     return EXIT.USAGE
   }
   const { options, command } = parsed
-  const client = connectControlPlane({ server: options.server, author: currentAuthor(io.env) })
+  let token: string | undefined
+  let channelCredentials: ReturnType<typeof channelCredentialsFromEnv>
+  try {
+    // PRODBENCH_TOKEN, PRODBENCH_TOKEN_FILE, or the token of the context that chose the server.
+    token = await resolveToken(argv, io.env)
+    channelCredentials = channelCredentialsFromEnv(io.env)
+  } catch (error) {
+    return fail(error, options, io)
+  }
+  const client = connectControlPlane({
+    server: options.server,
+    author: currentAuthor(io.env),
+    ...(token ? { token } : {}),
+    ...(channelCredentials ? { channelCredentials } : {}),
+  })
   const terminal = io.stdout.isTTY === true
   const context: Context = {
     client,

@@ -12,6 +12,8 @@ const GLOBAL_OPTIONS = `global options:
   --server HOST:PORT  control plane gRPC address
                       (env PRODBENCH_SERVER, default ${DEFAULT_SERVER})
   --context NAME      use the server of context NAME (see ctl config)
+  token               sent as "authorization: Bearer": env PRODBENCH_TOKEN,
+                      PRODBENCH_TOKEN_FILE, or the context's tokenFile
   --json              print exactly one JSON document (pipe into jq)
   --no-color          no colours (also off with NO_COLOR or when not a terminal)
   -h, --help          show help`
@@ -48,6 +50,8 @@ commands:
   tail svc=S [inst=I] [logger=L] [level=L] [--where K=V]  stream records live
   dump svc=S [inst=I] [--last N] [--where K=V]  read the flight recorders
 ${INCIDENT_GLOBAL_LINES}
+  token create|ls|revoke              API tokens: roles, services, expiry
+  audit [svc=S] [--since D]           who changed what, when, from where, why
   config SUBCOMMAND                   contexts: one server per environment
   completion bash|zsh                 print a shell completion script
   help [command]                      show help for a command

@@ -60,6 +60,8 @@ export interface GrpcHubs {
   readonly security?: Security
   /** Wraps every handler: the security guard (authentication, authorization, audit). @default none */
   readonly guard?: (handlers: ControlPlaneHandlers) => ControlPlaneHandlers
+  /** TLS (security.grpcTls). @default plaintext */
+  readonly credentials?: ServerCredentials
 }
 
 /** A listening gRPC server; `close()` is idempotent. */
@@ -91,7 +93,7 @@ export async function startGrpcServer(
   const bindHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
   const requested = `${bindHost}:${port}`
   const bound = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(requested, ServerCredentials.createInsecure(), (err, actual) =>
+    server.bindAsync(requested, hubs.credentials ?? ServerCredentials.createInsecure(), (err, actual) =>
       err ? reject(new GrpcBindError(requested, err)) : resolve(actual),
     )
   }).catch((err: unknown) => {
@@ -230,7 +232,11 @@ function authorOf(metadata: Metadata): string {
 export function toServiceError(error: ProdbenchError): ServerErrorResponse {
   const metadata = new Metadata()
   metadata.set(CODE_METADATA_KEY, error.code)
-  if (error instanceof InvalidArgumentError && error.field) metadata.set(FIELD_METADATA_KEY, error.field)
+  // The field path may hold a request's own text (a `where` key): grpc-js throws on a metadata value that is
+  // not printable ASCII, and that throw would escape the handler as an unhandled rejection.
+  if (error instanceof InvalidArgumentError && error.field) {
+    metadata.set(FIELD_METADATA_KEY, error.field.replace(/[^\x20-\x7e]/g, '?'))
+  }
   const code = error instanceof ProdbenchError ? error.grpcStatus : status.INTERNAL
   return Object.assign(new Error(error.message), { name: error.name, code, details: error.message, metadata })
 }

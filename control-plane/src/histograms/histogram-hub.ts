@@ -9,7 +9,7 @@ import type { CaptureDirectory, CaptureInfo } from './capture-directory.js'
 import type { CaptureTracker } from './capture-tracker.js'
 import { closedWindowMessage } from './closed-window.js'
 import { DeadlineTimer } from './deadline-timer.js'
-import { expectedInstances } from './expected-instances.js'
+import { expectedInstances, runsMetricOf, WindowWaiting } from './expected-instances.js'
 import {
   backlog,
   type HistogramAnswer,
@@ -66,6 +66,8 @@ export class HistogramHub {
   readonly #watchers = new Watchers()
   readonly #stops: Array<() => void> = []
   readonly #deadlines: DeadlineTimer
+  /** Who each open window still waits for (dropped with the window). */
+  readonly #waiting = new WeakMap<OpenWindow, WindowWaiting>()
   #sweepTimer: NodeJS.Timeout | undefined
   #closed = false
 
@@ -83,7 +85,7 @@ export class HistogramHub {
     this.#stops.push(link.subscribe(subjects.allHistograms, (data, subject) => this.#ingest(data, subject)))
     this.#stops.push(captures.onEnded((capture) => this.#endCapture(capture)))
     // An instance that leaves (or answers) may be the last one a window waits for.
-    this.#stops.push(registry.onChange((service) => this.#settleService(service)))
+    this.#stops.push(registry.onChange((service, instance) => this.#settleService(service, instance)))
     this.#sweepTimer = setInterval(() => this.#windows.sweep(this.#now()), SWEEP_MS)
     this.#sweepTimer.unref()
   }
@@ -172,15 +174,27 @@ export class HistogramHub {
     const now = this.#now()
     const window = this.#windows.add(capture, snapshot, now)
     if (!window) return
+    const waiting = this.#waiting.get(window)
+    if (waiting) waiting.reported(snapshot.instance)
     if (!this.#settle(window, now)) this.#deadlines.schedule(window.deadline)
+  }
+
+  /** Who the window waits for: the live selected instances when it opened, kept up to date since. */
+  #waitingFor(window: OpenWindow, now: number): WindowWaiting {
+    let waiting = this.#waiting.get(window)
+    if (!waiting) {
+      const expected = expectedInstances(this.#o.registry, window.capture, window.metric, now)
+      waiting = new WindowWaiting(expected, (instance) => window.has(instance))
+      this.#waiting.set(window, waiting)
+    }
+    return waiting
   }
 
   /** Closes the window when every live selected instance reported, or when its deadline passed. True if closed. */
   #settle(window: OpenWindow, now: number): boolean {
-    const expected = expectedInstances(this.#o.registry, window.capture, window.metric, now)
-    const missing = expected.filter((instance) => !window.has(instance))
-    const due = now >= window.deadline || (expected.length > 0 && missing.length === 0)
-    if (due) this.#close(window, missing, now)
+    const waiting = this.#waitingFor(window, now)
+    const due = now >= window.deadline || waiting.done
+    if (due) this.#close(window, waiting.missing(), now)
     return due
   }
 
@@ -190,10 +204,13 @@ export class HistogramHub {
     this.#endWatchersIfOver(window.capture)
   }
 
-  #settleService(service: string): void {
+  #settleService(service: string, instance: string): void {
     if (this.#closed) return
     const now = this.#now()
-    for (const window of this.#windows.openWindows(service)) this.#settle(window, now)
+    for (const window of this.#windows.openWindows(service)) {
+      this.#waitingFor(window, now).update(this.#o.registry, window.capture, instance, now, runsMetricOf(window.metric))
+      this.#settle(window, now)
+    }
   }
 
   /** Closes the windows past their deadline; returns the next deadline. */

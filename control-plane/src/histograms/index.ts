@@ -8,7 +8,13 @@
 export { CaptureDirectory, type CaptureInfo, graceFor, newestFirst } from './capture-directory.js'
 export { CaptureTracker, type CaptureTrackerOptions, MAX_TIMER_MS } from './capture-tracker.js'
 export { DeadlineTimer } from './deadline-timer.js'
-export { type ActiveCapture, expectedBy, expectedInstances, expectedToReport } from './expected-instances.js'
+export {
+  type ActiveCapture,
+  expectedBy,
+  expectedInstances,
+  expectedToReport,
+  WindowWaiting,
+} from './expected-instances.js'
 export { HistogramHub, type HistogramHubOptions, SWEEP_MS, type WatchCall } from './histogram-hub.js'
 export type { HistogramAnswer } from './histogram-queries.js'
 export { type HistogramStats, REJECT_REASONS, type RejectReason } from './histogram-stats.js'

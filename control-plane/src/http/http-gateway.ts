@@ -1,14 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { ControlApi } from '../api/control-api.js'
+import type { AuditLog } from '../audit/audit-log.js'
+import type { CheckRunner } from '../checks/index.js'
 import { HttpBindError, NotFoundError, type ProdbenchError, toProdbenchError } from '../errors.js'
 import type { HistogramHub } from '../histograms/index.js'
+import type { IncidentApi } from '../incidents/index.js'
 import type { KvBucket, NatsLink } from '../nats/index.js'
 import type { InstanceRegistry } from '../registry/index.js'
 import type { ScalarHub } from '../scalars/index.js'
-import { authenticate, isAllowed } from './auth.js'
+import { auditRoutes } from './audit-routes.js'
+import { type GatewayAuth, OPEN_AUTH, type Permission, type Principal } from './auth.js'
+import { checkRoutes } from './check-routes.js'
 import type { GatewayDeps } from './gateway-deps.js'
-import { type ErrorBody, errorBody, HttpStatusError, httpStatusOf } from './http-errors.js'
+import { errorBody, HttpStatusError, httpStatusOf } from './http-errors.js'
+import { IncidentFeed } from './incident-feed.js'
+import { incidentRoutes } from './incident-routes.js'
 import { InstanceFeed } from './instance-feed.js'
+import { quarantineRoutes } from './quarantine-routes.js'
 import { readRoutes } from './read-routes.js'
 import { type Route, Router } from './router.js'
 import { ruleRoutes } from './rule-routes.js'
@@ -56,6 +64,27 @@ export interface HttpGatewayOptions {
    * @default Date.now
    */
   readonly now?: () => number
+  /**
+   * Authentication, authorization, redaction and audit of every API request
+   * (the control plane's security layer: security/http-auth.ts).
+   * @default OPEN_AUTH (everyone may do everything)
+   */
+  readonly auth?: GatewayAuth
+  /**
+   * The incident operations (IncidentApi, as gRPC); without them the incident routes answer UNAVAILABLE.
+   * @default none
+   */
+  readonly incidents?: IncidentApi
+  /**
+   * ListChecks and RunCheck; without them the check routes answer UNAVAILABLE.
+   * @default none
+   */
+  readonly checks?: CheckRunner
+  /**
+   * The audit log, read by `GET /api/v1/audit`; without it that route answers UNAVAILABLE.
+   * @default none
+   */
+  readonly audit?: Pick<AuditLog, 'list'>
 }
 
 /** A listening gateway; `close()` is idempotent. */
@@ -79,17 +108,34 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
   const uiDir = options.uiDir ?? DEFAULT_UI_DIR
   const onInternalError = options.onInternalError ?? (() => {})
   const streams = new Map<ServerResponse, SseStream>()
+  const auth = options.auth ?? OPEN_AUTH
+  // Who each streaming response is for: its events are shaped (redacted for viewers) like JSON answers.
+  const viewers = new WeakMap<ServerResponse, { principal: Principal; permission: Permission }>()
   const instances = new InstanceFeed(options.registry, now)
   const state = new StateFeed(options.link, options.kv, options.warn, now)
+  const incidentApi = options.incidents
+  const incidentFeed = incidentApi
+    ? new IncidentFeed(options.link, (id) => incidentApi.get(id), options.warn)
+    : undefined
   const deps: GatewayDeps = {
     api: options.api,
     histograms: options.histograms,
     scalars: options.scalars,
     instances,
     state,
+    incidents: incidentApi,
+    incidentFeed,
+    checks: options.checks,
+    audit: options.audit,
     now,
     openStream: (response) => {
       const stream = new SseStream(response)
+      const viewer = viewers.get(response)
+      if (viewer && auth.shape) {
+        const send = stream.send.bind(stream)
+        const shape = auth.shape.bind(auth)
+        stream.send = (event, data) => send(event, shape(viewer.principal, viewer.permission, data))
+      }
       streams.set(response, stream)
       stream.onClose(() => streams.delete(response))
       return stream
@@ -100,10 +146,23 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     ...ruleRoutes(deps),
     ...streamRoutes(deps),
     ...tailRoutes(deps),
+    ...incidentRoutes(deps),
+    ...checkRoutes(deps),
+    ...quarantineRoutes(deps),
+    ...auditRoutes(deps),
     ...(options.extraRoutes?.(deps) ?? []),
   ])
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    // The auth layer's own paths (the admin UI's login): not routes, they need no permission.
+    if (auth.session) {
+      const session = await auth.session(request, response, url.pathname).catch((err: unknown) => {
+        sendError(response, toProdbenchError(err))
+        return null
+      })
+      if (session === null) return
+      if (session) return sendJson(response, session.status, session.body)
+    }
     const { match, allowed } = router.match(request.method ?? 'GET', url.pathname)
     if (!match) {
       if (allowed.length > 0) response.setHeader('allow', allowed.join(', '))
@@ -120,14 +179,34 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     if (request.method !== 'GET' && !sameOrigin(request)) {
       return sendError(response, new HttpStatusError(403, '', 'cross-site requests may not change anything'))
     }
-    const principal = authenticate(request)
-    if (!isAllowed(principal, match.route.permission)) {
-      return sendJson(response, 403, {
-        code: 'PB_PERMISSION_DENIED',
-        message: `${principal.name} lacks the permission "${match.route.permission}"`,
-        grpcStatus: 'PERMISSION_DENIED',
-      } satisfies ErrorBody)
+    const { permission } = match.route
+    const service = match.params.service
+    // Changes, and reads of log content, are audited (accepted and refused).
+    const audited = request.method !== 'GET' || permission === 'tail'
+    const audit = (principal: Principal | undefined, result: string, message?: string) =>
+      audited && auth.audit
+        ? auth.audit({
+            request,
+            route: `${request.method} ${match.route.path}`,
+            permission,
+            service,
+            principal,
+            result,
+            message,
+          })
+        : Promise.resolve()
+    let principal: Principal | undefined
+    try {
+      principal = await auth.authenticate(request)
+      auth.authorize(principal, permission, service)
+    } catch (err) {
+      const error = toProdbenchError(err)
+      await audit(principal, error.code, error.message)
+      return sendError(response, error)
     }
+    viewers.set(response, { principal, permission })
+    // A stream is audited when it opens; a change when it is done.
+    if (request.method === 'GET') await audit(principal, 'ok')
     try {
       const result = await match.route.handle({
         request,
@@ -136,9 +215,12 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
         query: url.searchParams,
         principal,
       })
-      if (result !== undefined && !response.headersSent) sendJson(response, 200, result)
+      if (request.method !== 'GET') await audit(principal, 'ok')
+      const shaped = result !== undefined && auth.shape ? auth.shape(principal, permission, result) : result
+      if (shaped !== undefined && !response.headersSent) sendJson(response, 200, shaped)
     } catch (err) {
       const error = toProdbenchError(err)
+      if (request.method !== 'GET') await audit(principal, error.code, error.message)
       if (error.code === 'PB_INTERNAL') onInternalError(err)
       const stream = streams.get(response)
       if (stream?.opened) {
@@ -183,6 +265,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     .catch((err: unknown) => {
       instances.close()
       state.close()
+      incidentFeed?.close()
       throw new HttpBindError(`${options.host}:${options.port}`, err)
     })
 
@@ -195,6 +278,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
       closing ??= new Promise<void>((resolve) => {
         instances.close()
         state.close()
+        incidentFeed?.close()
         // Streams never end on their own: end them, so close() does not wait for viewers.
         for (const stream of [...streams.values()]) stream.close()
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)

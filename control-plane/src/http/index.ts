@@ -3,7 +3,16 @@
  * the gRPC server's parsers and error table, Server-Sent Events for live
  * pages, and the built UI. See docs/ui.md.
  */
-export { authenticate, isAllowed, PERMISSIONS, type Permission, type Principal } from './auth.js'
+export {
+  authenticate,
+  type GatewayAuditEvent,
+  type GatewayAuth,
+  isAllowed,
+  OPEN_AUTH,
+  PERMISSIONS,
+  type Permission,
+  type Principal,
+} from './auth.js'
 export type { GatewayDeps } from './gateway-deps.js'
 export { type ErrorBody, errorBody, HTTP_STATUS_BY_GRPC_STATUS, httpStatusOf } from './http-errors.js'
 export { type HttpGateway, type HttpGatewayOptions, startHttpGateway } from './http-gateway.js'

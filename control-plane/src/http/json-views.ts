@@ -30,6 +30,15 @@ export interface InstanceSummary {
   readonly configHash: string
   readonly health: Health
   readonly refusal?: { readonly revision: number; readonly reason: string }
+  /** True while its heartbeats report an active quarantine (out of traffic, kept for debugging). */
+  readonly quarantined: boolean
+  /** The quarantine in force: the rule, who, why, since when. */
+  readonly quarantine?: {
+    readonly ruleId: string
+    readonly reason: string
+    readonly author: string
+    readonly since: number
+  }
 }
 
 /** One live instance with what it applied: levels with provenance, captures, logging stats, instruments. */
@@ -47,6 +56,8 @@ export interface InstanceDetail extends InstanceSummary {
   readonly captures: NonNullable<InstanceRecord['applied']>['captures']
   readonly logs: NonNullable<InstanceRecord['applied']>['logs'] | undefined
   readonly metrics: InstanceRecord['metrics']
+  /** Its sanity checks as its last heartbeat listed them (last result, runs, failures, running, paused). */
+  readonly checks: InstanceRecord['checks']
 }
 
 /** The fleet view of a record at `now`. */
@@ -56,6 +67,7 @@ export function instanceSummary(record: InstanceRecord, now: number): InstanceSu
   const refusal = record.refusal && record.refusal.revision > 0 ? record.refusal : undefined
   const refused = refusal !== undefined && refusal.revision > record.appliedRevision
   const late = now - record.lastSeen > LATE_INTERVALS * record.intervalMs
+  const quarantine = record.quarantine?.active ? record.quarantine : undefined
   return {
     service: record.service,
     instance: record.instance,
@@ -71,6 +83,17 @@ export function instanceSummary(record: InstanceRecord, now: number): InstanceSu
     configHash: record.applied?.configHash ?? '',
     health: refused ? 'refused' : late ? 'late' : 'ok',
     ...(refusal ? { refusal } : {}),
+    quarantined: quarantine !== undefined,
+    ...(quarantine
+      ? {
+          quarantine: {
+            ruleId: quarantine.ruleId ?? '',
+            reason: quarantine.reason ?? '',
+            author: quarantine.author ?? '',
+            since: quarantine.since ?? 0,
+          },
+        }
+      : {}),
   }
 }
 
@@ -87,6 +110,7 @@ export function instanceDetail(record: InstanceRecord, now: number): InstanceDet
     captures: applied?.captures ?? [],
     logs: applied?.logs,
     metrics: record.metrics,
+    checks: record.checks,
   }
 }
 

@@ -82,7 +82,7 @@ export class DigestSweep {
       this.#o.alert({
         type: 'digest',
         incident: change.incident,
-        link: change.incident.link || this.#o.linkFor(id),
+        link: this.#o.linkFor(id),
         newOccurrences: change.result,
       })
     } catch (err) {

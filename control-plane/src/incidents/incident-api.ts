@@ -45,7 +45,7 @@ export class IncidentApi {
 
   /** Incident summaries (no first report), most recently active first. */
   list(input: ListIncidentsInput): IncidentMessage[] {
-    return this.#o.store.list(input)
+    return this.#o.store.list(input).map((incident) => this.#linked(incident))
   }
 
   /**
@@ -56,7 +56,7 @@ export class IncidentApi {
     const where = parseIncidentId(id)
     const stored = where ? await this.#o.store.read(where.service, id) : undefined
     if (!stored) throw new IncidentNotFoundError(id)
-    return stored.incident
+    return this.#linked(stored.incident)
   }
 
   /**
@@ -77,7 +77,7 @@ export class IncidentApi {
       }
       return { next: current.status === 'closed' ? undefined : closeIncident(current, who, this.#now()), result: 0 }
     })
-    return change.incident as IncidentMessage
+    return this.#linked(change.incident as IncidentMessage)
   }
 
   /**
@@ -132,8 +132,16 @@ export class IncidentApi {
       next: current ? undefined : createIncident(id, fold, this.#o.linkFor(id), now, this.#o.alerting),
       result: current === undefined,
     }))
-    const incident = change.incident as IncidentMessage
+    const incident = this.#linked(change.incident as IncidentMessage)
     if (change.written && this.#o.alerting) this.#o.alert({ type: 'new', incident, link: incident.link ?? '' })
     return incident
+  }
+
+  /**
+   * The incident with the link of this control plane's public URL: the one
+   * stored is the creator's, which may have had another (or the default).
+   */
+  #linked(incident: IncidentMessage): IncidentMessage {
+    return { ...incident, link: this.#o.linkFor(incident.id ?? '') }
   }
 }

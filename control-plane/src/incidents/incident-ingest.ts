@@ -52,6 +52,8 @@ export interface IngestStats {
   readonly updated: number
   /** Writes that failed (NATS down); their reports are kept and written again. */
   readonly storeFailures: number
+  /** Reports received again (same instance and seq: the sender missed our reply) and not counted twice. */
+  readonly duplicates: number
   /** Distinct errors waiting to be written now. */
   readonly pending: number
 }
@@ -85,7 +87,8 @@ export class IncidentIngest {
   readonly #running = new Set<string>()
   readonly #waiting: string[] = []
   readonly #timers = new Set<NodeJS.Timeout>()
-  readonly #counts = { reports: 0, opened: 0, updated: 0, storeFailures: 0 }
+  readonly #counts = { reports: 0, opened: 0, updated: 0, storeFailures: 0, duplicates: 0 }
+  readonly #resent = new ResentReports()
   #unsubscribe: (() => void) | undefined
   #closed = false
 
@@ -129,6 +132,12 @@ export class IncidentIngest {
     const checked = checkReport(message, { service: parts[3] as string, instance: parts[4] as string }, this.#now())
     if (!checked.ok) return void this.#refuse(checked.reason, `report on ${subject}: ${checked.detail}`, respond)
     const { report } = checked
+    // The SDK resends a report until it hears back: one whose reply was lost
+    // comes again with the same (instance, seq), and must not count twice.
+    if (this.#resent.seen(`${parts[3]}.${parts[4]}`, Number(message.seq ?? 0))) {
+      this.#counts.duplicates++
+      return void respond?.(EMPTY)
+    }
     const key = `${report.service}\u0000${report.fingerprint}`
     let pending = this.#pending.get(key)
     if (!pending) {
@@ -224,7 +233,7 @@ export class IncidentIngest {
       const incident = change.incident as IncidentMessage
       if (change.result === 'created') {
         this.#counts.opened++
-        if (this.#o.alerting) this.#o.alert({ type: 'new', incident, link: incident.link || this.#o.linkFor(id) })
+        if (this.#o.alerting) this.#o.alert({ type: 'new', incident, link: this.#o.linkFor(id) })
       } else {
         this.#counts.updated++
       }
@@ -251,5 +260,34 @@ export class IncidentIngest {
         this.#o.warn(`could not quarantine ${fold.service}/${instance} for ${incident.id}: ${errorMessage(err)}`)
       }
     }
+  }
+}
+
+/** Most report sequences remembered per instance, and instances remembered. */
+const SEQS_PER_INSTANCE = 1_024
+const INSTANCES = 10_000
+
+/**
+ * The (instance, seq) pairs of the reports this replica counted lately.
+ * Per replica: a resend that reaches another replica (the queue group picks
+ * one) after a lost reply can still count twice; docs/incidents.md says so.
+ */
+class ResentReports {
+  readonly #byInstance = new Map<string, { set: Set<number>; order: number[] }>()
+
+  /** True when `seq` of `instance` was seen before; remembers it otherwise. 0 (no seq) is never a repeat. */
+  seen(instance: string, seq: number): boolean {
+    if (!(seq > 0)) return false
+    let entry = this.#byInstance.get(instance)
+    if (!entry) {
+      if (this.#byInstance.size >= INSTANCES) this.#byInstance.delete(this.#byInstance.keys().next().value as string)
+      entry = { set: new Set(), order: [] }
+      this.#byInstance.set(instance, entry)
+    }
+    if (entry.set.has(seq)) return true
+    entry.set.add(seq)
+    entry.order.push(seq)
+    if (entry.order.length > SEQS_PER_INSTANCE) entry.set.delete(entry.order.shift() as number)
+    return false
   }
 }

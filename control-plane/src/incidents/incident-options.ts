@@ -55,12 +55,13 @@ export const AlertOptions = z
      */
     webhooks: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).default([]),
     /**
-     * SMTP server for email alerts: `smtp://[user:pass@]host:port` (or `smtps://`).
+     * SMTP server for email alerts: `smtp://[user:pass@]host:port` (or `smtps://`), with
+     * nodemailer's options as query parameters (`?ignoreTLS=true`, `?tls.rejectUnauthorized=false`).
      * @default undefined (no email)
      */
     smtp: z
       .string()
-      .regex(/^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, 'must be smtp://[user:pass@]host:port or smtps://...')
+      .regex(/^smtps?:\/\/[^\s/?]+\/?(\?\S*)?$/, 'must be smtp://[user:pass@]host:port[?options] or smtps://...')
       .optional(),
     /**
      * Addresses email alerts go to (required with `smtp`).

@@ -1,6 +1,6 @@
 import { codecs, type IncidentInput, type IncidentMessage } from '@prodbench/proto'
 import { ConflictError, errorMessage } from '../errors.js'
-import type { RecordStream } from '../nats/index.js'
+import type { NatsLink, RecordStream } from '../nats/index.js'
 import { ALL_INCIDENTS_FILTER, incidentSubject, subjectIncident } from './incident-ids.js'
 import { type IncidentFilter, IncidentIndex } from './incident-index.js'
 import { storedIncidentProblem, summaryOf } from './incident-model.js'
@@ -33,6 +33,12 @@ export interface IncidentStoreOptions {
   /** Reports problems that fail nothing (an undecodable value in the stream). */
   readonly warn: (message: string) => void
   /**
+   * Connection events: after a reconnect the stream is followed afresh (an
+   * ordered consumer would only notice the loss after missed heartbeats).
+   * @default none
+   */
+  readonly onStatus?: NatsLink['onStatus']
+  /**
    * Compare-and-set attempts before giving up with PB_CONFLICT.
    * @default 10
    */
@@ -52,6 +58,9 @@ export class IncidentStore {
   readonly #index = new IncidentIndex()
   readonly #counts = { writes: 0, conflicts: 0, corrupt: 0 }
   #stopWatch: (() => void) | undefined
+  #stopStatus: (() => void) | undefined
+  /** Counts watches started: a watch that finished starting after a newer one began stops at once. */
+  #watches = 0
   #closed = false
 
   constructor(options: IncidentStoreOptions) {
@@ -60,7 +69,23 @@ export class IncidentStore {
 
   /** Follows the stream; resolves once every stored incident is in the index. */
   async start(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
+    this.#stopStatus ??= this.#o.onStatus?.((event) => {
+      if (event === 'reconnect') this.#rewatch()
+    })
+    await this.#watch()
+  }
+
+  /** Replaces the watch with a new one, which replays every incident (older sequences are ignored). */
+  #rewatch(): void {
+    if (this.#closed) return
+    this.#stopWatch?.()
+    this.#stopWatch = undefined
+    this.#watch().catch((err: unknown) => this.#o.warn(`incident stream: ${errorMessage(err)}`))
+  }
+
+  #watch(): Promise<void> {
+    const watch = ++this.#watches
+    return new Promise<void>((resolve, reject) => {
       this.#o.stream
         .watch(
           ALL_INCIDENTS_FILTER,
@@ -75,17 +100,19 @@ export class IncidentStore {
             end: (err) => {
               if (this.#closed) return
               this.#o.warn(`incident stream watch ended${err ? `: ${errorMessage(err)}` : ''}; restarting it`)
-              this.#stopWatch = undefined
               // The ordered consumer died with its connection: follow again (the index keeps what it has).
-              setTimeout(() => {
-                if (!this.#closed) void this.start().catch((e) => this.#o.warn(`incident stream: ${errorMessage(e)}`))
-              }, 1_000).unref()
+              setTimeout(() => this.#rewatch(), 1_000).unref()
             },
           },
         )
         .then((stop) => {
-          if (this.#closed) stop()
-          else this.#stopWatch = stop
+          if (this.#closed || watch !== this.#watches) {
+            // Superseded (or closed) while starting: the newer watch fills the index; do not hold start() up.
+            stop()
+            resolve()
+          } else {
+            this.#stopWatch = stop
+          }
         }, reject)
     })
   }
@@ -158,6 +185,7 @@ export class IncidentStore {
   /** Stops following the stream. Idempotent. */
   close(): void {
     this.#closed = true
+    this.#stopStatus?.()
     this.#stopWatch?.()
     this.#stopWatch = undefined
   }

@@ -81,7 +81,7 @@ export async function startIncidents(options: IncidentSystemOptions): Promise<In
     replicas: settings.replicas,
     description: 'prodbench incidents: the latest state of each (pb.v1.incidents.<service>.<id>)',
   })
-  const store = new IncidentStore({ stream, warn })
+  const store = new IncidentStore({ stream, warn, onStatus: (listener) => link.onStatus(listener) })
   await store.start()
   const linkFor = (id: string) => incidentLink(options.publicUrl(), id)
   const alert = dispatcher.send.bind(dispatcher)

@@ -91,6 +91,9 @@ export async function openAppendStream(
   }
 }
 
+/** How far ahead of now a read may start (later starts are brought back to this). */
+const LATEST_START_AHEAD_MS = 86_400_000
+
 /** Reads with an ordered consumer from `sinceMs` until the pending count reached 0 (or the timeout). */
 async function readSince(js: JetStreamClient, stream: string, read: ReadOptions): Promise<AppendedRecord[]> {
   const kept: AppendedRecord[] = []
@@ -103,7 +106,9 @@ async function readSince(js: JetStreamClient, stream: string, read: ReadOptions)
   const opts = consumerOpts()
   opts.orderedConsumer()
   opts.bindStream(stream)
-  opts.startTime(new Date(read.sinceMs))
+  // A start in the future finds nothing whatever it is, but past year 9999 nats-server cannot parse it
+  // (and past 8.64e15 ms a Date cannot even print it): bring it back to tomorrow.
+  opts.startTime(new Date(Math.min(Math.max(read.sinceMs, 0), Date.now() + LATEST_START_AHEAD_MS)))
   opts.callback((err, message: JsMsg | null) => {
     if (err || !message) return
     received++

@@ -1,8 +1,8 @@
 import { connect, ErrorCode, Events, type NatsConnection, StorageType } from 'nats'
 import { UnavailableError } from '../errors.js'
-import { type KvBucket, openKvBucket } from './kv-bucket.js'
 import type { NatsCredentials } from '../security/nats-credentials.js'
 import { type AppendStream, type AppendStreamOptions, openAppendStream } from './append-stream.js'
+import { type KvBucket, openKvBucket } from './kv-bucket.js'
 import { natsAuthOptions } from './nats-auth.js'
 import { describeNatsError, toUnavailable } from './nats-errors.js'
 import { openRecordStream, type RecordStream, type RecordStreamOptions } from './record-stream.js'
@@ -189,12 +189,7 @@ export async function connectNats(options: ConnectOptions): Promise<NatsLink> {
         // (the old one's node died), the watch is restarted instead of waiting for missed heartbeats.
         const onLeaderElected = (listener: () => void) =>
           link.subscribe(`$JS.EVENT.ADVISORY.STREAM.LEADER_ELECTED.KV_${bucket}`, () => listener())
-        return openKvBucket(
-          kv,
-          () => link.whenConnected(options.reconnectGraceMs ?? 2_000),
-          servers,
-          onLeaderElected,
-        )
+        return openKvBucket(kv, () => link.whenConnected(options.reconnectGraceMs ?? 2_000), servers, onLeaderElected)
       } catch (err) {
         throw toUnavailable(err, `cannot open KV bucket ${bucket} (is JetStream enabled on ${servers}?)`)
       }

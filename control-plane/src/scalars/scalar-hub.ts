@@ -12,6 +12,7 @@ import {
   type WatchCall,
   type Watcher,
   WatcherRegistry,
+  WindowWaiting,
 } from '../histograms/index.js'
 import type { NatsLink } from '../nats/index.js'
 import type { ScalarLimits } from '../options.js'
@@ -56,6 +57,8 @@ export class ScalarHub {
   readonly #store: ScalarStore
   readonly #watchers = new WatcherRegistry<ScalarWindowInput, MetricsWatcher>()
   readonly #deadlines: DeadlineTimer
+  /** Who each open window still waits for (dropped with the window). */
+  readonly #waiting = new WeakMap<OpenScalarWindow, WindowWaiting>()
   readonly #stops: Array<() => void> = []
   #sweepTimer: NodeJS.Timeout | undefined
   #closed = false
@@ -73,7 +76,7 @@ export class ScalarHub {
     this.#stops.push(link.subscribe(subjects.allScalars, (data, subject) => this.#ingest(data, subject)))
     this.#stops.push(captures.onEnded((capture) => this.#endCapture(capture)))
     // An instance that leaves (or answers) may be the last one a window waits for.
-    this.#stops.push(registry.onChange((service) => this.#settleService(service)))
+    this.#stops.push(registry.onChange((service, instance) => this.#settleService(service, instance)))
     this.#sweepTimer = setInterval(() => this.#store.sweep(this.#now()), SWEEP_MS)
     this.#sweepTimer.unref()
   }
@@ -141,15 +144,27 @@ export class ScalarHub {
     const now = this.#now()
     const window = this.#store.add(capture, snapshot, now)
     if (!window) return
+    const waiting = this.#waiting.get(window)
+    if (waiting) waiting.reported(snapshot.instance)
     if (!this.#settle(window, now)) this.#deadlines.schedule(window.deadline)
+  }
+
+  /** Who the window waits for: the expected instances when it opened, kept up to date since. */
+  #waitingFor(window: OpenScalarWindow, now: number): WindowWaiting {
+    let waiting = this.#waiting.get(window)
+    if (!waiting) {
+      const expected = expectedBy(this.#o.registry, window.capture, now, runsScalars)
+      waiting = new WindowWaiting(expected, (instance) => window.has(instance))
+      this.#waiting.set(window, waiting)
+    }
+    return waiting
   }
 
   /** Closes the window when every expected instance reported, or when its deadline passed. True if closed. */
   #settle(window: OpenScalarWindow, now: number): boolean {
-    const expected = expectedBy(this.#o.registry, window.capture, now, runsScalars)
-    const missing = expected.filter((instance) => !window.has(instance))
-    const due = now >= window.deadline || (expected.length > 0 && missing.length === 0)
-    if (due) this.#deliver(this.#store.close(window, missing, now), window.capture)
+    const waiting = this.#waitingFor(window, now)
+    const due = now >= window.deadline || waiting.done
+    if (due) this.#deliver(this.#store.close(window, waiting.missing(), now), window.capture)
     return due
   }
 
@@ -160,10 +175,13 @@ export class ScalarHub {
     this.#endWatchersIfOver(capture)
   }
 
-  #settleService(service: string): void {
+  #settleService(service: string, instance: string): void {
     if (this.#closed) return
     const now = this.#now()
-    for (const window of this.#store.openWindows(service)) this.#settle(window, now)
+    for (const window of this.#store.openWindows(service)) {
+      this.#waitingFor(window, now).update(this.#o.registry, window.capture, instance, now, runsScalars)
+      this.#settle(window, now)
+    }
   }
 
   /** Closes the windows past their deadline; returns the next deadline. */

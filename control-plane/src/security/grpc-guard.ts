@@ -155,9 +155,10 @@ function auditEntry(
 }
 
 /** "ok", or the PB_ code (from the trailers) and message of a failed call. */
-function outcomeOf(
-  error: Partial<ServerErrorResponse> | Partial<StatusObject> | null | undefined,
-): { code: string; message?: string } {
+function outcomeOf(error: Partial<ServerErrorResponse> | Partial<StatusObject> | null | undefined): {
+  code: string
+  message?: string
+} {
   if (!error) return { code: 'ok' }
   const code = error.metadata?.get(CODE_METADATA_KEY)[0]
   return {

@@ -88,7 +88,8 @@ export async function natsConfigCommand(argv: string[], env: NodeJS.ProcessEnv, 
   const ca = values['tls-ca'] as string | undefined
   if ((cert === undefined) !== (key === undefined)) return usage('--tls-cert and --tls-key go together')
   if ((values['tls-verify'] || ca) && !cert) return usage('--tls-ca and --tls-verify need --tls-cert and --tls-key')
-  if (values['tls-verify'] && !ca) return usage('--tls-verify needs --tls-ca (the CA client certificates are checked against)')
+  if (values['tls-verify'] && !ca)
+    return usage('--tls-verify needs --tls-ca (the CA client certificates are checked against)')
 
   const out = resolve((values.out as string | undefined) ?? env.PRODBENCH_NATS_CONFIG_DIR ?? 'prodbench-nats')
   const identities = await ensureNatsIdentities(out, { kind: kind as NatsAuthKind, rotate: values.rotate === true })
@@ -97,7 +98,14 @@ export async function natsConfigCommand(argv: string[], env: NodeJS.ProcessEnv, 
     listen,
     storeDir: resolve((values['store-dir'] as string | undefined) ?? join(out, 'jetstream')),
     ...(cert && key
-      ? { tls: { certFile: resolve(cert), keyFile: resolve(key), ...(ca ? { caFile: resolve(ca) } : {}), verify: values['tls-verify'] === true } }
+      ? {
+          tls: {
+            certFile: resolve(cert),
+            keyFile: resolve(key),
+            ...(ca ? { caFile: resolve(ca) } : {}),
+            verify: values['tls-verify'] === true,
+          },
+        }
       : {}),
   }
   const configFile = join(out, IDENTITY_FILES.config)

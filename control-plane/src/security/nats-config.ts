@@ -14,7 +14,12 @@ export interface NatsConfigSetup {
   /** JetStream store directory; absent: left to the command line (-js -sd). */
   readonly storeDir?: string
   /** Server TLS: certificate and key; with `caFile` and `verify`, clients must present a certificate. */
-  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile?: string; readonly verify?: boolean }
+  readonly tls?: {
+    readonly certFile: string
+    readonly keyFile: string
+    readonly caFile?: string
+    readonly verify?: boolean
+  }
 }
 
 /** Comment above each role's entry. */
@@ -49,7 +54,9 @@ export function renderNatsConfig(setup: NatsConfigSetup, options: { maskSecrets?
       lines.push(`      nkey: ${quote(user.nkey)}`)
     } else {
       lines.push(`      user: ${quote(user.user)}`)
-      lines.push(`      password: ${options.maskSecrets ? '"<secret: in the written file only>"' : quote(user.password)}`)
+      lines.push(
+        `      password: ${options.maskSecrets ? '"<secret: in the written file only>"' : quote(user.password)}`,
+      )
     }
     lines.push(...permissionLines(permissionsOf(user.role)).map((line) => `      ${line}`), '    }')
   }

@@ -93,7 +93,8 @@ export function controlPlanePermissions(): NatsPermissions {
       ],
     },
     subscribe: {
-      allow: [`${ROOT}.>`, `${CONTROL_PLANE_INBOX_PREFIX}.>`],
+      // JetStream advisories: a KV bucket's new stream leader restarts the watches on it.
+      allow: [`${ROOT}.>`, `${CONTROL_PLANE_INBOX_PREFIX}.>`, '$JS.EVENT.ADVISORY.>'],
       deny: [`${SDK_INBOX_PREFIX}.>`],
     },
     // Incident reports are requests from the instances: the control plane answers them.
@@ -113,7 +114,12 @@ export function sdkPermissions(): NatsPermissions {
       deny: [...CONTROL_SUBJECTS, '$KV.>', `${CONTROL_PLANE_INBOX_PREFIX}.>`],
     },
     subscribe: {
-      allow: [...CONTROL_SUBJECTS, `${SDK_INBOX_PREFIX}.>`],
+      // The desired-state stream's leader elections: the SDK watches again on the new leader (a cluster).
+      allow: [
+        ...CONTROL_SUBJECTS,
+        `${SDK_INBOX_PREFIX}.>`,
+        `$JS.EVENT.ADVISORY.STREAM.LEADER_ELECTED.${DESIRED_STREAM}`,
+      ],
       deny: [`${CONTROL_PLANE_INBOX_PREFIX}.>`],
     },
     allowResponses: true,

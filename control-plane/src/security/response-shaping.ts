@@ -11,7 +11,12 @@ type Obj = Record<string, unknown>
  * scoped token covers, and log records (tails, dumps, incidents) get the
  * extra redaction for viewers. Anything else passes unchanged.
  */
-export function shapeResponse(permission: RpcPermission, principal: Principal, value: unknown, security: Security): unknown {
+export function shapeResponse(
+  permission: RpcPermission,
+  principal: Principal,
+  value: unknown,
+  security: Security,
+): unknown {
   if (!value || typeof value !== 'object') return value
   let shaped = value as Obj
   if (permission.filter && principal.services.length > 0) shaped = filterList(permission.filter, principal, shaped)
@@ -23,7 +28,9 @@ export function shapeResponse(permission: RpcPermission, principal: Principal, v
 function filterList(kind: NonNullable<RpcPermission['filter']>, principal: Principal, value: Obj): Obj {
   const keep = (service: unknown) => typeof service === 'string' && maySee(principal, service)
   const list = (key: string, serviceOf: (item: Obj) => unknown) =>
-    Array.isArray(value[key]) ? { ...value, [key]: (value[key] as Obj[]).filter((item) => keep(serviceOf(item))) } : value
+    Array.isArray(value[key])
+      ? { ...value, [key]: (value[key] as Obj[]).filter((item) => keep(serviceOf(item))) }
+      : value
   switch (kind) {
     case 'services':
       return list('services', (item) => item.service)

@@ -94,6 +94,7 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   captures: 'operator',
   incidents: 'operator',
   checks: 'operator',
+  audit: 'operator',
   admin: 'admin',
 })
 

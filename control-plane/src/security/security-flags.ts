@@ -25,6 +25,10 @@ export const SECURITY_FLAG_OPTIONS = {
   'nats-ca': { type: 'string' },
   'nats-cert': { type: 'string' },
   'nats-key': { type: 'string' },
+  'grpc-tls-cert': { type: 'string' },
+  'grpc-tls-key': { type: 'string' },
+  'grpc-tls-ca': { type: 'string' },
+  'grpc-tls-verify': { type: 'boolean' },
 } satisfies Options
 
 /** What parseArgs gives for those flags. */
@@ -39,6 +43,10 @@ export interface SecurityFlagValues {
   'nats-ca'?: string
   'nats-cert'?: string
   'nats-key'?: string
+  'grpc-tls-cert'?: string
+  'grpc-tls-key'?: string
+  'grpc-tls-ca'?: string
+  'grpc-tls-verify'?: boolean
 }
 
 /** Help lines of the flags. */
@@ -46,7 +54,7 @@ export const SECURITY_FLAGS_USAGE = `Security (docs/security.md):
   --insecure-no-auth  serve gRPC and HTTP without tokens: every caller is an admin.
                     Default: every call needs "authorization: Bearer <token>"; the first
                     start writes an admin token to DIR/security/admin.token (mode 0600)
-  --max-debug-ttl DURATION  longest debug/trace rule; one without TTL gets it
+  --max-debug-ttl DURATION  longest debug/trace level rule; one without TTL gets it
                                                          (env PRODBENCH_MAX_DEBUG_TTL; default 1h)
   --viewer-redact NAMES  attributes redacted in records shown to viewers, comma-separated
                     (env PRODBENCH_VIEWER_REDACT; default user,email,card,password,token,
@@ -57,6 +65,8 @@ export const SECURITY_FLAGS_USAGE = `Security (docs/security.md):
   --nats-creds FILE  NATS .creds file (operator mode)    (env PRODBENCH_NATS_CREDS)
   --nats-ca FILE, --nats-cert FILE, --nats-key FILE  NATS TLS: CA, client certificate and key
                                                          (env PRODBENCH_NATS_CA, _CERT, _KEY)
+  --grpc-tls-cert FILE, --grpc-tls-key FILE  serve gRPC over TLS (ctl: PRODBENCH_TLS_CA)
+  --grpc-tls-ca FILE, --grpc-tls-verify  also require client certificates signed by FILE
   Without --nats the embedded nats-server runs with generated nkey identities for the
   control plane and the SDKs; services get theirs from DIR/security/sdk.env.`
 
@@ -64,7 +74,10 @@ export const SECURITY_FLAGS_USAGE = `Security (docs/security.md):
  * The options the flags (or their environment variables) give.
  * @returns the options, or the problem as a message
  */
-export function securityOptionsFrom(values: SecurityFlagValues, env: NodeJS.ProcessEnv): Partial<ControlPlaneOptions> | string {
+export function securityOptionsFrom(
+  values: SecurityFlagValues,
+  env: NodeJS.ProcessEnv,
+): Partial<ControlPlaneOptions> | string {
   const options: Partial<ControlPlaneOptions> = {}
   const viewerRedact = values['viewer-redact'] ?? (env.PRODBENCH_VIEWER_REDACT || undefined)
   const names = viewerRedact
@@ -74,8 +87,25 @@ export function securityOptionsFrom(values: SecurityFlagValues, env: NodeJS.Proc
   const auditAge = values['audit-max-age']
   const auditMaxAgeMs = auditAge === undefined ? undefined : parseDuration(auditAge)
   if (auditAge !== undefined && !auditMaxAgeMs) return `--audit-max-age: "${auditAge}" is not a duration (e.g. 30d)`
+  const cert = values['grpc-tls-cert']
+  const key = values['grpc-tls-key']
+  if ((cert === undefined) !== (key === undefined)) return '--grpc-tls-cert and --grpc-tls-key go together'
+  if ((values['grpc-tls-ca'] || values['grpc-tls-verify']) && !cert) {
+    return '--grpc-tls-ca and --grpc-tls-verify need --grpc-tls-cert and --grpc-tls-key'
+  }
+  if (values['grpc-tls-verify'] && !values['grpc-tls-ca']) return '--grpc-tls-verify needs --grpc-tls-ca'
+  const grpcTls =
+    cert && key
+      ? {
+          certFile: cert,
+          keyFile: key,
+          ...(values['grpc-tls-ca'] ? { caFile: values['grpc-tls-ca'] } : {}),
+          requireClientCert: values['grpc-tls-verify'] === true,
+        }
+      : undefined
   options.security = {
     auth: values['insecure-no-auth'] ? 'none' : 'tokens',
+    ...(grpcTls ? { grpcTls } : {}),
     ...(names ? { viewerRedact: names } : {}),
     ...(auditMaxAgeMs ? { audit: { maxAgeMs: auditMaxAgeMs } } : {}),
   }
@@ -118,7 +148,10 @@ export function securityLines(cp: ControlPlane): string[] {
   } else {
     lines.push('auth: tokens required (ctl token create; no admin token file in this data folder)')
   }
-  if (s.sdkEnvFile) lines.push(`NATS: secured (nkeys); SDK credentials in ${s.sdkEnvFile}, server config ${s.natsConfigFile}`)
+  if (s.grpcTls !== 'off')
+    lines.push(`gRPC: ${s.grpcTls === 'mtls' ? 'mutual TLS (client certificates required)' : 'TLS'}`)
+  if (s.sdkEnvFile)
+    lines.push(`NATS: secured (nkeys); SDK credentials in ${s.sdkEnvFile}, server config ${s.natsConfigFile}`)
   else lines.push(`NATS: control plane connects with ${s.natsCredentials}`)
   return lines
 }

@@ -18,4 +18,6 @@ export interface SecurityInfo {
   readonly sdkEnvFile: string | undefined
   /** How the control plane itself connects to NATS, without secrets ("nkey /path/control-plane.nk"). */
   readonly natsCredentials: string
+  /** gRPC transport: plaintext, TLS, or mutual TLS. */
+  readonly grpcTls: 'off' | 'tls' | 'mtls'
 }

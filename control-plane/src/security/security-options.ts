@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { GrpcTls } from './grpc-tls.js'
 import { DEFAULT_VIEWER_REDACT } from './viewer-redaction.js'
 
 /** Audit records are kept this long by default: 90 days. */
@@ -49,6 +50,12 @@ export const SecurityOptions = z
      * @default 'secured'
      */
     embeddedNats: z.enum(['secured', 'open']).default('secured'),
+    /**
+     * TLS for the gRPC server (bearer tokens must not cross an untrusted
+     * network in clear); with `caFile` and `requireClientCert`, mutual TLS.
+     * @default none (plaintext: bind to loopback or a private network)
+     */
+    grpcTls: GrpcTls.optional(),
     /**
      * The audit stream's limits.
      * @default { maxAgeMs: 90 days, maxBytes: 256 MiB }

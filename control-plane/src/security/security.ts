@@ -1,5 +1,5 @@
-import { UnauthenticatedError } from '../errors.js'
 import type { AuditLog } from '../audit/audit-log.js'
+import { UnauthenticatedError } from '../errors.js'
 import { ANONYMOUS, type Principal } from './principal.js'
 import { bearerToken } from './token-secret.js'
 import type { TokenStore } from './token-store.js'

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AuditLog } from '../audit/audit-log.js'
 import type { NatsLink } from '../nats/index.js'
@@ -45,7 +45,10 @@ export async function startSecurity(options: {
   const { link, settings, warn } = options
   const audit = await AuditLog.open(link, { ...settings.audit, replicas: options.replicas }, warn)
   if (settings.auth === 'none') {
-    return { security: new Security({ auth: 'none', audit, viewerRedact: settings.viewerRedact }), adminToken: undefined }
+    return {
+      security: new Security({ auth: 'none', audit, viewerRedact: settings.viewerRedact }),
+      adminToken: undefined,
+    }
   }
   const kv = await link.openKv(TOKENS_BUCKET, { history: 5, replicas: options.replicas, warn })
   const tokens = new TokenStore({ kv, warn })
@@ -54,6 +57,8 @@ export async function startSecurity(options: {
   try {
     const file = join(options.dir, ADMIN_TOKEN_FILE)
     if (settings.bootstrapAdmin && !tokens.hasLiveTokens()) {
+      // With an external NATS nothing else made the folder yet.
+      await mkdir(options.dir, { recursive: true, mode: 0o700 })
       const { secret } = await tokens.create(
         { name: BOOTSTRAP_TOKEN_NAME, role: 'admin', services: [], reason: 'first start' },
         'control-plane',

@@ -1,4 +1,4 @@
-import { type StoredTokenInput, type StoredTokenMessage, protoRoot, type TokenInfoMessage } from '@prodbench/proto'
+import { protoRoot, type StoredTokenInput, type StoredTokenMessage, type TokenInfoMessage } from '@prodbench/proto'
 import { z } from 'zod'
 import { Role, ServiceGlob } from './roles.js'
 
@@ -7,7 +7,10 @@ export const TokenName = z
   .string()
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may only contain letters, digits, ".", "_" and "-", starting with a letter or digit')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'may only contain letters, digits, ".", "_" and "-", starting with a letter or digit',
+  )
 
 /** A token as stored (key = name), validated whenever it is read back. */
 export const StoredToken = z.object({

@@ -1,5 +1,12 @@
 import { codecs, DecodeError, type DesiredStateInput } from '@prodbench/proto'
-import { DesiredState, describeZodError, desiredStateKey, isExpired, MAX_RULES_PER_SERVICE } from '@prodbench/sdk/core'
+import {
+  DesiredState,
+  describeZodError,
+  desiredStateKey,
+  isExpired,
+  MAX_RULES_PER_SERVICE,
+  serviceNameProblem,
+} from '@prodbench/sdk/core'
 import { ConflictError, CorruptStateError, TooManyRulesError } from '../errors.js'
 import type { KvBucket } from '../nats/index.js'
 import { ruleFieldsFromMessage, ruleToMessage } from './rule-message.js'
@@ -71,8 +78,10 @@ export class DesiredStore {
   }
 
   /** Services that have a desired state in KV. */
-  services(): Promise<string[]> {
-    return this.#kv.keys()
+  async services(): Promise<string[]> {
+    // Anyone with KV write access could add a key that is no service name
+    // ("a.b"): list services only, never fail the listing for it.
+    return (await this.#kv.keys()).filter((key) => serviceNameProblem(key) === undefined)
   }
 
   /**

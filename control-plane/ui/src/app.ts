@@ -1,8 +1,11 @@
 import { html } from './html.js'
 import { lazy } from './lib/lazy.js'
 import { useLocation } from './lib/router.js'
+import { AuditPage } from './pages/audit-page.js'
+import { ChecksPage } from './pages/checks-page.js'
 import { FleetPage } from './pages/fleet-page.js'
 import { IncidentPage } from './pages/incident-page.js'
+import { IncidentsPage } from './pages/incidents-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { ServicePage } from './pages/service-page.js'
 import { TailPage } from './pages/tail-page.js'
@@ -20,7 +23,10 @@ const HistogramsPage = lazy('the histograms page', () =>
  *   #/services/<svc>/instances/<id>      the same, with one instance's levels
  *   #/services/<svc>/histograms          ?metric=&perInstance=1
  *   #/services/<svc>/tail                ?logger=&level=&where=
- *   #/incidents/<id>                     where alert links land (a placeholder for now)
+ *   #/services/<svc>/checks              sanity checks, run now
+ *   #/incidents                          ?status=&service=
+ *   #/incidents/<id>                     one incident: where alert links land
+ *   #/audit                              ?service=&window=
  */
 export function App() {
   const { parts, query } = useLocation()
@@ -33,7 +39,11 @@ export function App() {
     if (section === 'histograms' && !id)
       return html`<${HistogramsPage} key=${service} service=${service} query=${query} />`
     if (section === 'tail' && !id) return html`<${TailPage} key=${service} service=${service} query=${query} />`
+    if (section === 'checks' && !id) return html`<${ChecksPage} key=${service} service=${service} />`
   }
-  if (first === 'incidents' && parts.length <= 2) return html`<${IncidentPage} id=${service} />`
+  if (first === 'incidents' && parts.length === 1) return html`<${IncidentsPage} query=${query} />`
+  if (first === 'incidents' && service && parts.length === 2)
+    return html`<${IncidentPage} key=${service} id=${service} />`
+  if (first === 'audit' && parts.length === 1) return html`<${AuditPage} query=${query} />`
   return html`<${NotFoundPage} path=${parts.join('/')} />`
 }

@@ -77,7 +77,7 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
 /** Our member's value in a `baggage` header, when there is one. */
 export function baggageValue(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header.join(',') : header
-  if (!value || !value.includes(BAGGAGE_KEY)) return undefined
+  if (!value?.includes(BAGGAGE_KEY)) return undefined
   for (const member of value.split(',')) {
     const eq = member.indexOf('=')
     if (eq < 0 || member.slice(0, eq).trim() !== BAGGAGE_KEY) continue

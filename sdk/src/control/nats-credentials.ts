@@ -43,7 +43,8 @@ export async function natsCredentialsFromEnv(
     const credsFile = env[NATS_ENV.credsFile]
     if (nkeyFile) {
       const seed = (await readVar(NATS_ENV.nkeyFile, nkeyFile)).trim()
-      if (!/^SU[A-Z2-7]{56}$/.test(seed)) throw new Error(`${NATS_ENV.nkeyFile}: ${nkeyFile} holds no user nkey seed (SU...)`)
+      if (!/^SU[A-Z2-7]{56}$/.test(seed))
+        throw new Error(`${NATS_ENV.nkeyFile}: ${nkeyFile} holds no user nkey seed (SU...)`)
       options.authenticator = nkeyAuthenticator(new TextEncoder().encode(seed))
     } else if (credsFile) {
       options.authenticator = credsAuthenticator(new TextEncoder().encode(await readVar(NATS_ENV.credsFile, credsFile)))

@@ -141,7 +141,8 @@ export class NatsLink {
     this.#state = 'connected'
     this.#followStatus(nc).catch((err) => this.events.problem('status', err))
     nc.subscribe(subjects.discover, { callback: () => this.events.discover() })
-    nc.subscribe(LEADER_ELECTED, { callback: () => this.#leaderElected() })
+    // Without permission to this subject (a locked-down account) the server refuses it: no harm, no resync.
+    nc.subscribe(LEADER_ELECTED, { callback: (err) => err || this.#leaderElected() })
     const { service, instance } = this.options
     this.#answer(nc, subjects.dump(service, instance), 'dump', async (data) => this.events.dump(data))
     this.#answer(nc, subjects.check(service, instance), 'check', (data) => this.events.check(data))
@@ -266,13 +267,16 @@ export class NatsLink {
    */
   #leaderElected(): void {
     if (this.#closed || this.#leaderTimer) return
-    this.#leaderTimer = setTimeout(() => {
-      this.#leaderTimer = undefined
-      if (this.#closed || this.#state !== 'connected') return
-      // A sync in flight may have made its watch on the old leader: watch again after it.
-      const after = this.#syncing ?? Promise.resolve()
-      after.finally(() => this.#sync()).catch((err) => this.events.problem('sync', err))
-    }, Math.floor(Math.random() * LEADER_JITTER_MS))
+    this.#leaderTimer = setTimeout(
+      () => {
+        this.#leaderTimer = undefined
+        if (this.#closed || this.#state !== 'connected') return
+        // A sync in flight may have made its watch on the old leader: watch again after it.
+        const after = this.#syncing ?? Promise.resolve()
+        after.finally(() => this.#sync()).catch((err) => this.events.problem('sync', err))
+      },
+      Math.floor(Math.random() * LEADER_JITTER_MS),
+    )
     this.#leaderTimer.unref()
   }
 

@@ -1,3 +1,19 @@
+type OnCrash = (error: unknown, origin: 'uncaught' | 'unhandled-rejection') => void
+
+/** Every live watch; one process listener serves them all (no MaxListeners warning with many instances). */
+const watches = new Set<OnCrash>()
+
+function onMonitor(error: Error, origin: string): void {
+  const kind = origin === 'unhandledRejection' ? 'unhandled-rejection' : 'uncaught'
+  for (const onCrash of watches) {
+    try {
+      onCrash(error, kind)
+    } catch {
+      // reporting a crash must never add a second failure
+    }
+  }
+}
+
 /**
  * Watches for the failures that end a process: an uncaught exception, and an
  * unhandled rejection raised as one. It uses `uncaughtExceptionMonitor`, which
@@ -6,20 +22,17 @@
  * incident and the logs are flushed, synchronously.
  */
 export class CrashWatch {
-  readonly #listener: (error: Error, origin: string) => void
+  readonly #onCrash: OnCrash
 
-  constructor(onCrash: (error: unknown, origin: 'uncaught' | 'unhandled-rejection') => void) {
-    this.#listener = (error, origin) => {
-      try {
-        onCrash(error, origin === 'unhandledRejection' ? 'unhandled-rejection' : 'uncaught')
-      } catch {
-        // reporting a crash must never add a second failure
-      }
-    }
-    process.on('uncaughtExceptionMonitor', this.#listener)
+  constructor(onCrash: OnCrash) {
+    this.#onCrash = onCrash
+    if (watches.size === 0) process.on('uncaughtExceptionMonitor', onMonitor)
+    watches.add(onCrash)
   }
 
+  /** Stops watching. Idempotent. */
   close(): void {
-    process.off('uncaughtExceptionMonitor', this.#listener)
+    if (!watches.delete(this.#onCrash)) return
+    if (watches.size === 0) process.off('uncaughtExceptionMonitor', onMonitor)
   }
 }

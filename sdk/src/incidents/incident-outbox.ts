@@ -5,10 +5,16 @@
  * control plane that is down loses a report. Bounded: beyond `max`, the
  * oldest is dropped and counted.
  */
+/** A report and the subject it goes on (its instance's: a spooled one keeps its dead sender's). */
+export interface Outgoing {
+  readonly subject: string
+  readonly bytes: Uint8Array
+}
+
 export class IncidentOutbox {
-  readonly #send: (bytes: Uint8Array) => Promise<unknown>
+  readonly #send: (report: Outgoing) => Promise<unknown>
   readonly #max: number
-  readonly #queue: Uint8Array[] = []
+  readonly #queue: Outgoing[] = []
   #pumping = false
   #retry: NodeJS.Timeout | undefined
   #backoffMs = MIN_BACKOFF_MS
@@ -18,7 +24,7 @@ export class IncidentOutbox {
   /** Reports the control plane acknowledged. */
   delivered = 0
 
-  constructor(send: (bytes: Uint8Array) => Promise<unknown>, max = 200) {
+  constructor(send: (report: Outgoing) => Promise<unknown>, max = 200) {
     this.#send = send
     this.#max = max
   }
@@ -28,12 +34,12 @@ export class IncidentOutbox {
     return this.#queue.length
   }
 
-  push(bytes: Uint8Array): void {
+  push(report: Outgoing): void {
     if (this.#queue.length >= this.#max) {
       this.#queue.shift()
       this.dropped++
     }
-    this.#queue.push(bytes)
+    this.#queue.push(report)
     this.kick()
   }
 
@@ -50,7 +56,7 @@ export class IncidentOutbox {
   async drain(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs
     while (this.#queue.length > 0 && Date.now() < deadline && !this.#closed) {
-      const head = this.#queue[0] as Uint8Array
+      const head = this.#queue[0] as Outgoing
       try {
         await this.#send(head)
         if (this.#queue[0] === head) this.#queue.shift()
@@ -71,7 +77,7 @@ export class IncidentOutbox {
     this.#pumping = true
     try {
       while (this.#queue.length > 0 && !this.#closed) {
-        const head = this.#queue[0] as Uint8Array
+        const head = this.#queue[0] as Outgoing
         try {
           await this.#send(head)
         } catch {

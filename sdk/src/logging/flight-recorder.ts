@@ -157,7 +157,8 @@ export class FlightRecorder {
     this.#keepRaw(record)
     const scope = record.scope
     if (scope !== undefined && this.limits.perRequest > 0) {
-      const mine = (scope.recorded ??= []) as RawRecord[]
+      scope.recorded ??= []
+      const mine = scope.recorded as RawRecord[]
       if (mine.length >= this.limits.perRequest) mine.shift()
       mine.push(record)
     }

@@ -96,7 +96,8 @@ export class LogBudget {
 
   #drop(logger: string, levelValue: number): void {
     this.dropped.add(logger, levelValue)
-    const drops = (this.#windowDrops ??= { level: new Map(), logger: new Map(), total: 0 })
+    this.#windowDrops ??= { level: new Map(), logger: new Map(), total: 0 }
+    const drops = this.#windowDrops
     drops.total++
     drops.level.set(levelValue, (drops.level.get(levelValue) ?? 0) + 1)
     const name = logger === '' ? '(root)' : logger

@@ -199,7 +199,7 @@ export class LogEngine {
       const name = (logger as unknown as Record<symbol, string | undefined>)[LOGGER_NAME] ?? ''
       let rate = 1
       if (!this.sampler.active && !this.budget.limited && user === undefined) {
-        // The common case: nothing to decide before pino serialises.
+        // The common case without a budget: nothing to decide before pino serialises.
         const level0 = this.#level
         const name0 = this.#name
         this.#level = level
@@ -213,7 +213,10 @@ export class LogEngine {
         rate = this.sampler.decide(name, level, scopeAttributes)
         if (rate === 0) return
       }
-      if (this.budget.limited && !this.budget.preAdmit(name, level)) return
+      if (this.budget.limited) {
+        if (this.#budgetTimer === undefined) this.#startBudgetTimer()
+        if (!this.budget.preAdmit(name, level)) return
+      }
       const level0 = this.#level
       const name0 = this.#name
       const rate0 = this.#rate
@@ -389,21 +392,32 @@ export class LogEngine {
     return rule !== undefined && LEVEL_VALUES[rule.record?.level ?? 'silent'] <= v
   }
 
+  /** No budget, no window to roll: a budget's timer runs only while records flow (see #startBudgetTimer). */
   #syncBudgetTimer(): void {
-    if (this.#closed || (this.budget.limited && this.#budgetTimer)) return
-    if (!this.budget.limited) {
+    if (!this.budget.limited && this.#budgetTimer !== undefined) {
       clearInterval(this.#budgetTimer)
       this.#budgetTimer = undefined
-      return
     }
+  }
+
+  /**
+   * Rolls the budget's one-second windows while records flow, and stops
+   * after a window without any, so an idle service runs no timer for it.
+   */
+  #startBudgetTimer(): void {
+    if (this.#closed) return
     this.#budgetTimer = setInterval(() => {
       const drops = this.budget.tick()
-      if (!drops) return
-      this.#bypass = true
-      try {
-        this.#parts.summarise(drops, this.budget.limits)
-      } finally {
-        this.#bypass = false
+      if (drops) {
+        this.#bypass = true
+        try {
+          this.#parts.summarise(drops, this.budget.limits)
+        } finally {
+          this.#bypass = false
+        }
+      } else if (this.budget.lastSecond.records === 0) {
+        clearInterval(this.#budgetTimer)
+        this.#budgetTimer = undefined
       }
     }, 1_000)
     this.#budgetTimer.unref()

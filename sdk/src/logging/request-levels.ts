@@ -45,10 +45,12 @@ export class RequestLevels {
     config.requestRules.forEach((rule, rank) => {
       const where = rule.selector.where ?? {}
       const key = Object.keys(where).sort()[0] as string
-      let byValue = this.#index.get(key)
-      if (!byValue) this.#index.set(key, (byValue = new Map()))
+      const byValue = this.#index.get(key) ?? new Map<string, { rule: Rule; rank: number }[]>()
+      this.#index.set(key, byValue)
       const value = where[key] as string
-      byValue.get(value)?.push({ rule, rank }) ?? byValue.set(value, [{ rule, rank }])
+      const list = byValue.get(value) ?? []
+      list.push({ rule, rank })
+      byValue.set(value, list)
     })
   }
 

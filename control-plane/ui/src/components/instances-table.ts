@@ -6,6 +6,7 @@ import { href } from '../lib/router.js'
 import type { InstanceDetail } from '../lib/types.js'
 import { HealthBadge } from './bits.js'
 import { Cell } from './cell.js'
+import { QuarantineAction } from './quarantine-action.js'
 
 /** A service's live instances: revision applied against the current one, health, uptime, captures, log rate. */
 export function InstancesTable({
@@ -35,6 +36,7 @@ export function InstancesTable({
           <th scope="col">Uptime</th>
           <th scope="col">Captures</th>
           <th scope="col">Records/s</th>
+          <th scope="col">Traffic</th>
         </tr>
       </thead>
       <tbody>
@@ -56,6 +58,11 @@ export function InstancesTable({
             <${Cell} label="Uptime">${ago(i.uptimeMs + Math.max(0, now - i.lastSeen))}<//>
             <${Cell} label="Captures">${i.captures.length === 0 ? html`<span class="muted">none</span>` : i.captures.map((c) => c.captureId).join(', ')}<//>
             <${Cell} label="Records/s">${i.logs?.recordsLastSec ?? html`<span class="muted">–</span>`}<//>
+            <${Cell} label="Traffic">${
+              i.quarantine
+                ? html`<div class="small muted">${i.quarantine.reason || 'no reason'} (${i.quarantine.author})</div>`
+                : null
+            }<${QuarantineAction} service=${service} instance=${i.instance} quarantined=${i.quarantined === true} /><//>
           </tr>`,
         )}
       </tbody>

@@ -8,7 +8,7 @@ export { formatDuration, parseDuration } from '../../../../sdk/src/core/duration
 export { metricMatches } from '../../../../sdk/src/core/names.js'
 
 /** The action fields of a rule, as the core's ACTION_KINDS lists them (a copy: that module loads zod). */
-const ACTION_KINDS = ['level', 'capture', 'sample', 'budget', 'record', 'tail'] as const
+const ACTION_KINDS = ['level', 'capture', 'sample', 'budget', 'record', 'tail', 'check', 'quarantine'] as const
 
 /** What a rule does: the one action field it sets. */
 export function actionKind(

@@ -101,3 +101,28 @@ export function count(n: number): string {
 export function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`
 }
+
+const DAY_AND_CLOCK = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+})
+
+/** "14:03:22" on the day of `now`, "Nov 25, 14:03:22" before. */
+export function stamp(at: number, now: number): string {
+  return new Date(at).toDateString() === new Date(now).toDateString() ? clock(at) : DAY_AND_CLOCK.format(at)
+}
+
+/** "14:03:22.041": a log record's time, to the millisecond. */
+export function clockMs(at: number): string {
+  return `${clock(at)}.${String(Math.floor(at % 1_000)).padStart(3, '0')}`
+}
+
+/** "now", or "5s ago", "3m12s ago". */
+export function since(ms: number): string {
+  const text = ago(ms)
+  return text === 'now' ? text : `${text} ago`
+}

@@ -25,6 +25,13 @@ export function describeAction(rule: Rule): string {
       return `record ${rule.record?.level}`
     case 'tail':
       return `tail ${rule.tail?.level ? `≥ ${rule.tail.level}` : ''}`.trim()
+    case 'check': {
+      const c = rule.check
+      const change = c?.paused ? 'paused' : c?.everyMs ? `every ${ttl(c.everyMs)}` : 'as coded'
+      return `check ${c?.name} ${change}`
+    }
+    case 'quarantine':
+      return 'quarantine'
     default:
       return 'unknown'
   }

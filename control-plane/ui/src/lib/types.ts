@@ -13,6 +13,8 @@ export interface ServiceSummary {
   instances: number
   rules: number
   revision: number
+  /** Live instances reporting an active quarantine. */
+  quarantined?: number
 }
 
 /** How an instance is doing. */
@@ -34,8 +36,10 @@ export interface InstanceSummary {
   configHash: string
   health: Health
   refusal?: { revision: number; reason: string }
-  /** Set once quarantine exists (issue 5). */
+  /** True while its heartbeats report an active quarantine. */
   quarantined?: boolean
+  /** The quarantine in force: rule, who, why, since. */
+  quarantine?: { ruleId: string; reason: string; author: string; since: number }
 }
 
 /** Where an effective level comes from. */
@@ -76,6 +80,119 @@ export interface InstanceDetail extends InstanceSummary {
     tailDropped?: number
   }
   metrics: MetricInfo[]
+  /** Its sanity checks as its last heartbeat listed them. */
+  checks?: CheckInfo[]
+}
+
+/** The result of one run of a check. */
+export interface CheckResult {
+  ok?: boolean
+  durationMs?: number
+  error?: string
+  /** When it finished (unix ms). */
+  at?: number
+  /** "schedule" or "request". */
+  trigger?: string
+}
+
+/** A sanity check registered with pb.check(), as heartbeats carry it. */
+export interface CheckInfo {
+  name: string
+  everyMs?: number
+  timeoutMs?: number
+  paused?: boolean
+  /** The rule that changed its interval or paused it. */
+  ruleId?: string
+  last?: CheckResult
+  runs?: number
+  failures?: number
+  running?: boolean
+}
+
+/** One instance's answer to a run-now. */
+export interface CheckRun {
+  instance: string
+  name: string
+  result?: Required<CheckResult>
+  /** Why it did not run (unknown check...). */
+  error?: string
+}
+
+/** What a run-now answers. */
+export interface CheckRunResponse {
+  now: number
+  results: CheckRun[]
+  /** Live instances that did not answer in time. */
+  missing: string[]
+}
+
+/** An incident in lists and the live feed (no first report). */
+export interface IncidentSummary {
+  id: string
+  service: string
+  fingerprint: string
+  kind: string
+  title: string
+  status: 'open' | 'acked' | 'closed' | string
+  firstAt: number
+  lastAt: number
+  count: number
+  instances: string[]
+  link: string
+  ackedBy?: string
+  ackedAt?: number
+  closedBy?: string
+  closedAt?: number
+  alertsSent: number
+}
+
+/** One histogram window around an incident, summarized by the server. */
+export interface IncidentWindow {
+  metric: string
+  instance: string
+  captureId: string
+  unit: string
+  startMs: number
+  endMs: number
+  count: number
+  sum: number
+  min: number
+  max: number
+  mean: number
+  percentiles: Array<{ quantile: number; value: number }>
+  buckets: Array<{ le: number; count: number }>
+}
+
+/** An incident with its first report. */
+export interface IncidentDetail extends IncidentSummary {
+  first?: {
+    instance: string
+    kind: string
+    name: string
+    title: string
+    at: number
+    error: { type: string; message: string; stack: string }
+    records: string[]
+    context: Record<string, string>
+    histograms: IncidentWindow[]
+  }
+}
+
+/** One entry of the audit log. */
+export interface AuditRecord {
+  seq: number
+  at: number
+  who: string
+  role?: string
+  authorHint?: string
+  peer?: string
+  transport?: string
+  method: string
+  service?: string
+  request?: string
+  reason?: string
+  result: string
+  message?: string
 }
 
 /** How a change reached the instances. */

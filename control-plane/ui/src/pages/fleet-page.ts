@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks'
 import { ErrorBox, HealthBadge, Loading } from '../components/bits.js'
 import { Cell } from '../components/cell.js'
 import { Layout } from '../components/layout.js'
+import { QuarantineAction } from '../components/quarantine-action.js'
 import { html } from '../html.js'
 import { useServerNow } from '../lib/clock.js'
 import { ago, plural } from '../lib/format.js'
@@ -30,11 +31,13 @@ export function FleetPage({ query }: { query: URLSearchParams }) {
     )
     if (words.length === 0) return all
     return all.filter((i) => {
-      const text = `${i.service} ${i.instance} ${i.host} ${i.pid} ${i.sdkVersion} ${i.health}`.toLowerCase()
+      const text =
+        `${i.service} ${i.instance} ${i.host} ${i.pid} ${i.sdkVersion} ${i.health} ${i.quarantined ? 'quarantined' : ''}`.toLowerCase()
       return words.every((w) => text.includes(w))
     })
   }, [fleet.instances, search])
   const late = [...fleet.instances.values()].filter((i) => i.health !== 'ok').length
+  const quarantined = [...fleet.instances.values()].filter((i) => i.quarantined).length
 
   const onSearch = (event: Event) => {
     const value = (event.target as HTMLInputElement).value
@@ -48,6 +51,7 @@ export function FleetPage({ query }: { query: URLSearchParams }) {
       <p class="muted summary" data-testid="fleet-summary">
         ${plural(services.length, 'service')} · ${plural(fleet.instances.size, 'live instance')}
         ${late > 0 ? html` · <span class="warn-text">${late} not ok</span>` : null}
+        ${quarantined > 0 ? html` · <span class="warn-text">${quarantined} quarantined</span>` : null}
       </p>
     </div>
     <${ErrorBox} error=${fleet.connection === 'failed' ? fleet.error : undefined} title="The fleet stream failed:" />
@@ -65,6 +69,7 @@ export function FleetPage({ query }: { query: URLSearchParams }) {
               <span>${plural(s.instances, 'instance')}</span>
               <span>${plural(s.rules, 'rule')}</span>
               <span class="muted">revision ${s.revision}</span>
+              ${s.quarantined ? html`<span class="warn-text">${s.quarantined} quarantined</span>` : null}
             </li>`,
           )}
         </ul>
@@ -123,7 +128,11 @@ function InstanceRow({ instance: i, now, revision }: { instance: InstanceSummary
     <${Cell} label="Revision">
       ${current ? html`<span class="ok-text" title="applied the current revision">r${i.appliedRevision} ✓</span>` : html`<span class="warn-text">r${i.appliedRevision}, r${revision} pending</span>`}
     <//>
-    <${Cell} label="Health"><${HealthBadge} health=${i.health} quarantined=${i.quarantined} /><//>
+    <${Cell} label="Health"><${HealthBadge} health=${i.health} quarantined=${i.quarantined} />${
+      i.quarantined
+        ? html` <${QuarantineAction} service=${i.service} instance=${i.instance} quarantined=${true} />`
+        : null
+    }<//>
     <${Cell} label="Last seen">${ago(now - i.lastSeen)}${now - i.lastSeen >= 1_000 ? ' ago' : ''}<//>
   </tr>`
 }
@@ -131,10 +140,21 @@ function InstanceRow({ instance: i, now, revision }: { instance: InstanceSummary
 /** The services list with live instance counts from the instances themselves (they change more often). */
 function mergeServices(services: ServiceSummary[], instances: Iterable<InstanceSummary>): ServiceSummary[] {
   const counts = new Map<string, number>()
-  for (const i of instances) counts.set(i.service, (counts.get(i.service) ?? 0) + 1)
-  const byName = new Map(services.map((s) => [s.service, { ...s, instances: counts.get(s.service) ?? 0 }]))
+  const quarantined = new Map<string, number>()
+  for (const i of instances) {
+    counts.set(i.service, (counts.get(i.service) ?? 0) + 1)
+    if (i.quarantined) quarantined.set(i.service, (quarantined.get(i.service) ?? 0) + 1)
+  }
+  const byName = new Map(
+    services.map((s) => [
+      s.service,
+      { ...s, instances: counts.get(s.service) ?? 0, quarantined: quarantined.get(s.service) ?? 0 },
+    ]),
+  )
   for (const [service, n] of counts) {
-    if (!byName.has(service)) byName.set(service, { service, instances: n, rules: 0, revision: 0 })
+    if (!byName.has(service)) {
+      byName.set(service, { service, instances: n, rules: 0, revision: 0, quarantined: quarantined.get(service) ?? 0 })
+    }
   }
   return [...byName.values()].sort((a, b) => a.service.localeCompare(b.service))
 }

@@ -89,7 +89,10 @@ export function createCheckoutServer(
   // Readiness for load balancers and Kubernetes: 503 while the instance is quarantined.
   const ready = pb.readinessHandler()
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.url === '/ready') return ready(req, res)
+    if (req.url === '/ready') {
+      ready(req, res)
+      return
+    }
     // handle() catches its own errors; this guards against a bug in the guard.
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error }, 'request handler crashed')

@@ -29,6 +29,7 @@ export class LogTap {
   private hidden = 0
   private perSecond = 0
   private readonly flusher: NodeJS.Timeout
+  private collecting: { keep: (record: LogRecord) => boolean; records: LogRecord[] } | undefined
 
   constructor(private readonly write: (line: string) => void = (line) => console.log(line)) {
     // In the free-running mode the budget is per second; the overflow is summarised once a second.
@@ -45,6 +46,7 @@ export class LogTap {
     tally.count++
     tally.lastTime = record.time ?? Date.now()
     this.tallies.set(key, tally)
+    if (this.collecting?.keep(record) && this.collecting.records.length < 10_000) this.collecting.records.push(record)
     if (!this.show?.(record)) return
     if (this.budget > 0) {
       this.budget--
@@ -52,6 +54,12 @@ export class LogTap {
     } else {
       this.hidden++
     }
+  }
+
+  /** Keeps the records that pass `keep` from now on (at most 10,000), until the next call; returns them. */
+  collect(keep: (record: LogRecord) => boolean): LogRecord[] {
+    this.collecting = { keep, records: [] }
+    return this.collecting.records
   }
 
   /** Forgets the counts: the next {@link count} covers what arrives from now on. */

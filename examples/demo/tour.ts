@@ -6,10 +6,12 @@
  * (metrics-tour.ts).
  */
 
+import { benchTour } from './bench-tour.js'
 import type { Ctl } from './ctl.js'
 import type { Fleet } from './fleet.js'
 import { histogramTour } from './hist-tour.js'
 import type { LogTap } from './log-tap.js'
+import { logsTour } from './logs-tour.js'
 import { metricsTour } from './metrics-tour.js'
 import { clock, type LogRecord } from './pretty.js'
 import { makeSteps } from './steps.js'
@@ -153,8 +155,10 @@ export async function runTour(ctx: TourContext): Promise<string[]> {
     'status: db is back at info from the code default on every instance',
   )
 
+  await logsTour(ctx, steps)
   await histogramTour(ctx, steps)
   await metricsTour(ctx, steps)
+  await benchTour(ctx, steps)
   write(`\n${fleet.loadLine()}`)
   return failures
 }

@@ -6,6 +6,7 @@
  */
 import type { Env } from './args.js'
 import { type ControlPlaneApi, connectControlPlane, currentAuthor } from './client.js'
+import { channelCredentialsFromEnv, resolveToken } from './commands/token-source.js'
 import { configPath, readConfig } from './config-file.js'
 import { resolveServer } from './contexts.js'
 import { DEFAULT_SERVER } from './usage.js'
@@ -17,8 +18,14 @@ export const COMPLETE_DEADLINE_MS = 1_500
 export async function completeValues(
   words: readonly string[],
   env: Env,
-  connect: (server: string) => ControlPlaneApi = (server) =>
-    connectControlPlane({ server, author: currentAuthor(env), readDeadlineMs: COMPLETE_DEADLINE_MS }),
+  connect: (server: string, token?: string) => ControlPlaneApi = (server, token) =>
+    connectControlPlane({
+      server,
+      author: currentAuthor(env),
+      readDeadlineMs: COMPLETE_DEADLINE_MS,
+      ...(token ? { token } : {}),
+      ...(channelCredentialsFromEnv(env) ? { channelCredentials: channelCredentialsFromEnv(env) } : {}),
+    }),
 ): Promise<string[]> {
   const cur = words.at(-1) ?? ''
   const before = words.slice(0, -1)
@@ -37,7 +44,9 @@ export async function completeValues(
   const resolved = await resolveServer(before, env).catch(() => undefined)
   if (!resolved) return []
   const server = flagValue(before, '--server') ?? resolved.server ?? (env.PRODBENCH_SERVER || DEFAULT_SERVER)
-  const client = connect(server)
+  // A secured control plane wants the same token as any other command.
+  const token = await resolveToken(before, env).catch(() => undefined)
+  const client = connect(server, token)
   try {
     const values = await valuesOf(client, key, service ?? '')
     return [...new Set(values)]

@@ -30,6 +30,11 @@ const LOCAL_USAGE: Readonly<Record<string, string>> = {
   'config delete-context': 'usage: ctl config delete-context NAME',
   'completion bash': 'usage: ctl completion bash',
   'completion zsh': 'usage: ctl completion zsh',
+  // token and audit parse their own words (commands/token-command-line.ts).
+  'token create': 'usage: ctl token create --name NAME --role viewer|operator|admin [--services GLOBS]',
+  'token ls': 'usage: ctl token ls [--json]',
+  'token revoke': 'usage: ctl token revoke NAME',
+  audit: 'usage: ctl audit [svc=SERVICE] [--since DURATION] [--limit N]',
 }
 
 /** Commands, subcommands of groups, and each runnable command's words, from the help texts. */

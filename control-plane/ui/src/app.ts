@@ -1,6 +1,7 @@
 import { html } from './html.js'
 import { lazy } from './lib/lazy.js'
 import { useLocation } from './lib/router.js'
+import { useUnauthenticated } from './lib/session.js'
 import { AuditPage } from './pages/audit-page.js'
 import { ChecksPage } from './pages/checks-page.js'
 import { FleetPage } from './pages/fleet-page.js'
@@ -8,6 +9,7 @@ import { IncidentPage } from './pages/incident-page.js'
 import { IncidentsPage } from './pages/incidents-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { ServicePage } from './pages/service-page.js'
+import { SignInPage } from './pages/sign-in-page.js'
 import { TailPage } from './pages/tail-page.js'
 
 /** uPlot comes with the histograms page only. */
@@ -29,6 +31,13 @@ const HistogramsPage = lazy('the histograms page', () =>
  *   #/audit                              ?service=&window=
  */
 export function App() {
+  const unauthenticated = useUnauthenticated()
+  if (unauthenticated !== undefined) return html`<${SignInPage} reason=${unauthenticated} />`
+  return html`<${Routes} />`
+}
+
+/** The page of the current URL. */
+function Routes() {
   const { parts, query } = useLocation()
   const [first, service, section, id] = parts
   if (parts.length === 0) return html`<${FleetPage} query=${query} />`

@@ -1,5 +1,6 @@
 import type { RequestScope } from '../context/request-context.js'
 import { type Attributes, loggerMatches, whereMatches } from '../core/index.js'
+import { loggerOf } from './record-fields.js'
 
 /**
  * A record kept below the effective level: its arguments, not its JSON.
@@ -62,7 +63,7 @@ export class FlightRecorder {
   // Parallel arrays rather than an object per record: the write path allocates nothing.
   #lines: (string | undefined)[]
   #lineLevels: Int32Array
-  #lineNames: string[]
+  #lineNames: (string | undefined)[]
   #lineScopes: (RequestScope | undefined)[]
   #lineSeq: Float64Array
   #lineHead = 0
@@ -89,13 +90,19 @@ export class FlightRecorder {
 
   /** Changes the bounds (a quarantine grows them), keeping the newest records that fit. */
   resize(limits: RecorderLimits): void {
-    const lines: { line: string; level: number; name: string; scope: RequestScope | undefined; seq: number }[] = []
+    const lines: {
+      line: string
+      level: number
+      name: string | undefined
+      scope: RequestScope | undefined
+      seq: number
+    }[] = []
     for (let i = 0; i < this.#lineCount; i++) {
       const at = (this.#lineHead + i) % this.#lines.length
       lines.push({
         line: this.#lines[at] as string,
         level: this.#lineLevels[at] as number,
-        name: this.#lineNames[at] as string,
+        name: this.#lineNames[at],
         scope: this.#lineScopes[at],
         seq: this.#lineSeq[at] as number,
       })
@@ -137,7 +144,8 @@ export class FlightRecorder {
   }
 
   /** Keeps an emitted record (the JSON line pino wrote). */
-  pushLine(line: string, levelValue: number, name: string, scope: RequestScope | undefined): void {
+  /** `name` may be left undefined: it is read back from the line when a dump needs it. */
+  pushLine(line: string, levelValue: number, name: string | undefined, scope: RequestScope | undefined): void {
     const capacity = this.#lines.length
     if (capacity === 0 || line.length > this.limits.maxBytes) return
     if (this.#lineCount === capacity) this.#evictLine()
@@ -173,7 +181,8 @@ export class FlightRecorder {
     for (let i = 0; i < this.#lineCount; i++) {
       const at = (this.#lineHead + i) % this.#lines.length
       const level = this.#lineLevels[at] as number
-      if (!selects(filter, level, this.#lineNames[at] as string, this.#lineScopes[at])) continue
+      const name = filter.logger ? (this.#lineNames[at] ?? loggerOf(this.#lines[at] as string)) : ''
+      if (!selects(filter, level, name, this.#lineScopes[at])) continue
       picked.push({ seq: this.#lineSeq[at] as number, line: this.#lines[at] as string })
     }
     for (let i = 0; i < this.#rawCount; i++) {

@@ -58,21 +58,26 @@ export class LogBudget {
     return { records: this.#lastRecords, bytes: this.#lastBytes }
   }
 
-  /** Count check before serialising: false drops the record (and counts it). */
+  /** Count check before serialising (sampling hook installed): false drops the record (and counts it). */
   preAdmit(logger: string, levelValue: number): boolean {
     const max = this.limits.recordsPerSec
     if (max > 0 && this.#records + 1 > max * shareOf(levelValue)) {
-      this.#drop(logger, levelValue)
+      this.drop(logger, levelValue)
       return false
     }
     return true
   }
 
-  /** Size check after serialising; true admits the record and counts its use. */
-  admit(logger: string, levelValue: number, bytes: number): boolean {
+  /**
+   * Count and size check of a serialised record; true admits it and counts
+   * its use. On false the caller counts the drop with {@link drop} (it
+   * learns the logger name only then).
+   */
+  admit(levelValue: number, bytes: number): boolean {
+    const share = shareOf(levelValue)
+    const records = this.limits.recordsPerSec
     const max = this.limits.bytesPerSec
-    if (max > 0 && this.#bytes + bytes > max * shareOf(levelValue)) {
-      this.#drop(logger, levelValue)
+    if ((records > 0 && this.#records + 1 > records * share) || (max > 0 && this.#bytes + bytes > max * share)) {
       return false
     }
     this.#records++
@@ -94,7 +99,8 @@ export class LogBudget {
     return { total: drops.total, byLevel, byLogger: Object.fromEntries(drops.logger) }
   }
 
-  #drop(logger: string, levelValue: number): void {
+  /** Counts one record dropped over the budget. */
+  drop(logger: string, levelValue: number): void {
     this.dropped.add(logger, levelValue)
     this.#windowDrops ??= { level: new Map(), logger: new Map(), total: 0 }
     const drops = this.#windowDrops

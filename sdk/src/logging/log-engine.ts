@@ -13,6 +13,7 @@ import {
 import { type FlightRecorder, type RawRecord, timeOf } from './flight-recorder.js'
 import { type BudgetLimits, type DropSummary, LogBudget } from './log-budget.js'
 import { levelLabel } from './log-counts.js'
+import { errorOf } from './record-fields.js'
 import { RequestLevels } from './request-levels.js'
 import { Sampler } from './sampler.js'
 import { TAIL_FLUSH_MS, type TailOutput, TailSet } from './tail-set.js'
@@ -29,7 +30,6 @@ const COLLECT = 2
 
 type Method = (...args: unknown[]) => void
 type LogMethodHook = NonNullable<NonNullable<LoggerOptions['hooks']>['logMethod']>
-type StreamWriteHook = (s: string) => string
 
 const LEVEL_STEPS = [10, 20, 30, 40, 50, 60] as const
 
@@ -66,6 +66,8 @@ export class LogEngine {
   readonly #parts: LogEngineParts
   #records: readonly Rule[] = []
   #mode = EMIT
+  /** > 0 while #level, #name and #rate describe the record being written (set by the hook or a gate). */
+  #known = 0
   #bypass = false
   #quiet = false
   #level = 30
@@ -92,16 +94,22 @@ export class LogEngine {
     this.#reapply = reapply
   }
 
-  /** pino hooks for the root logger, wrapping the app's own. */
+  /**
+   * pino hooks for the root logger (or an adopted one), wrapping the app's
+   * own. The log-method hook tells the write hook which record it is (level,
+   * logger) and applies sampling and the record budget before pino
+   * serialises; the write hook applies the byte budget, keeps the line in
+   * the flight recorder and offers it to tails. Neither reads the line.
+   */
   hooks(own: LoggerOptions['hooks'] = {}): NonNullable<LoggerOptions['hooks']> {
     const engine = this
-    const userLogMethod = own.logMethod
-    const userStreamWrite = own.streamWrite as StreamWriteHook | undefined
+    const user = own.logMethod
+    const userStreamWrite = own.streamWrite as ((s: string) => string) | undefined
     const logMethod: LogMethodHook = function (this: Logger, args, method, level) {
-      engine.#logMethod(this, args as unknown[], method as unknown as Method, level, userLogMethod)
+      engine.#logMethod(this, args as unknown[], method as unknown as Method, level, user)
     }
-    const streamWrite: StreamWriteHook = (s) => {
-      const line = engine.#streamWrite(s)
+    const streamWrite = (s: string): string => {
+      const line = engine.#write(s)
       return userStreamWrite && line !== '' ? userStreamWrite(line) : line
     }
     return { ...own, logMethod, streamWrite }
@@ -191,24 +199,11 @@ export class LogEngine {
     clearInterval(this.#tailTimer)
   }
 
+  /** Before serialisation: which record this is, sampling, and the record budget. */
   #logMethod(logger: Logger, args: unknown[], method: Method, level: number, user: LogMethodHook | undefined): void {
-    if (level >= 50 && this.#mode === EMIT && !this.#quiet && !this.#bypass && this.#parts.onErrorLog) {
-      this.#errorLog(logger, args)
-    }
+    const name = (logger as unknown as Record<symbol, string | undefined>)[LOGGER_NAME] ?? ''
+    let rate = 1
     if (this.#mode === EMIT && !this.#bypass) {
-      const name = (logger as unknown as Record<symbol, string | undefined>)[LOGGER_NAME] ?? ''
-      let rate = 1
-      if (!this.sampler.active && !this.budget.limited && user === undefined) {
-        // The common case without a budget: nothing to decide before pino serialises.
-        const level0 = this.#level
-        const name0 = this.#name
-        this.#level = level
-        this.#name = name
-        method.apply(logger, args)
-        this.#level = level0
-        this.#name = name0
-        return
-      }
       if (this.sampler.active) {
         rate = this.sampler.decide(name, level, scopeAttributes)
         if (rate === 0) return
@@ -217,81 +212,67 @@ export class LogEngine {
         if (this.#budgetTimer === undefined) this.#startBudgetTimer()
         if (!this.budget.preAdmit(name, level)) return
       }
-      const level0 = this.#level
-      const name0 = this.#name
-      const rate0 = this.#rate
-      this.#level = level
-      this.#name = name
-      this.#rate = rate
-      try {
-        if (user) user.call(logger, args as Parameters<LogMethodHook>[0], method as never, level)
-        else method.apply(logger, args)
-      } finally {
-        this.#level = level0
-        this.#name = name0
-        this.#rate = rate0
-      }
-      return
     }
-    // Tail, dump or the budget's own summary: no sampling, no budget, but the
-    // write hook must still know which record this is.
     const level0 = this.#level
     const name0 = this.#name
     const rate0 = this.#rate
-    if (this.#mode === EMIT) {
-      this.#level = level
-      this.#name = (logger as unknown as Record<symbol, string | undefined>)[LOGGER_NAME] ?? ''
-      this.#rate = 1
-    }
+    this.#level = level
+    this.#name = name
+    this.#rate = rate
+    this.#known++
     try {
       if (user) user.call(logger, args as Parameters<LogMethodHook>[0], method as never, level)
       else method.apply(logger, args)
     } finally {
+      this.#known--
       this.#level = level0
       this.#name = name0
       this.#rate = rate0
     }
   }
 
-  #errorLog(logger: Logger, args: unknown[]): void {
-    const first = args[0] as { err?: unknown; error?: unknown } | undefined
-    const error =
-      first instanceof Error
-        ? first
-        : first?.err instanceof Error
-          ? first.err
-          : first?.error instanceof Error
-            ? first.error
-            : undefined
-    if (!error) return
-    const name = (logger as unknown as Record<symbol, string | undefined>)[LOGGER_NAME] ?? ''
-    try {
-      this.#parts.onErrorLog?.(error, name, currentScope())
-    } catch {
-      // an incident must never cost the host its log line
-    }
-  }
-
-  #streamWrite(s: string): string {
+  #write(s: string): string {
     if (this.#mode === COLLECT) {
       this.#collected = s
       return ''
     }
-    const level = this.#level
-    const name = this.#name
+    // Unknown only for a record from a method made without our hook (a child
+    // given its own level before its parent was adopted): counted as info.
+    const known = this.#known > 0
+    const level = known ? this.#level : 30
     if (this.#mode === TAIL) {
-      this.tails.offer(this.#otel ? this.#withSpan(s) : s, name, level, false, currentScope()?.attributes)
+      this.tails.offer(this.#otel ? this.#withSpan(s) : s, this.#name, level, false, currentScope()?.attributes)
       return ''
     }
-    let line = this.#rate < 1 ? withField(s, `"sampleRate":${this.#rate}`) : s
+    const name = known ? this.#name : ''
+    let line = known && this.#rate < 1 ? withField(s, `"sampleRate":${this.#rate}`) : s
     if (this.#otel !== undefined) line = this.#withSpan(line)
-    if (this.budget.limited && !this.#bypass && !this.budget.admit(name, level, line.length)) return ''
-    if (this.recorder === undefined && !this.tails.active) return line
+    if (this.budget.limited && !this.#bypass) {
+      if (this.#budgetTimer === undefined) this.#startBudgetTimer()
+      if (!this.budget.admit(level, line.length)) {
+        this.budget.drop(name, level)
+        return ''
+      }
+    }
+    const errorRecord = level >= 50 && !this.#quiet && !this.#bypass && this.#parts.onErrorLog !== undefined
+    if (this.recorder === undefined && !this.tails.active && !errorRecord) return line
     const scope = currentScope()
     this.recorder?.pushLine(line, level, name, scope)
     if (this.tails.active) this.tails.offer(line, name, level, true, scope?.attributes)
+    if (errorRecord) this.#errorLog(s, name, scope)
     if (level >= 50 && scope?.recorded !== undefined && this.recorder) line = this.#requestBlock(scope) + line
     return line
+  }
+
+  /** An error record with an error object opens an incident (read back from the line: no hook needed). */
+  #errorLog(line: string, name: string, scope: RequestScope | undefined): void {
+    const error = errorOf(line)
+    if (!error) return
+    try {
+      this.#parts.onErrorLog?.(error, name, scope)
+    } catch {
+      // an incident must never cost the host its log line
+    }
   }
 
   /** `line` with the active span's ids, added after pino built it (no object copied, nothing when no span). */
@@ -334,9 +315,11 @@ export class LogEngine {
     this.#mode = TAIL
     this.#level = level
     this.#name = name
+    this.#known++
     try {
       real.apply(logger, args)
     } finally {
+      this.#known--
       this.#mode = mode
       this.#level = level0
       this.#name = name0

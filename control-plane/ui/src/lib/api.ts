@@ -1,3 +1,4 @@
+import { reportUnauthenticated } from './session.js'
 import type { ErrorBody } from './types.js'
 
 /**
@@ -15,6 +16,9 @@ export class ApiError extends Error {
     super(body.message)
   }
 }
+
+/** Where a browser signs in (the security layer's session endpoint). */
+export const SESSION_PATH = '/api/v1/session'
 
 /** GETs `path` as JSON. */
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -52,6 +56,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   } catch {
     value = { code: 'PB_INTERNAL', message: text.slice(0, 200) || response.statusText }
   }
+  if (response.status === 401 && path !== SESSION_PATH) reportUnauthenticated((value as ErrorBody).message)
   if (!response.ok) throw new ApiError(response.status, value as ErrorBody)
   return value as T
 }

@@ -1,3 +1,4 @@
+import { reportUnauthenticated } from './session.js'
 import type { ErrorBody } from './types.js'
 
 /** What a stream's owner hears. */
@@ -45,6 +46,7 @@ export function openEventStream(
         if (!response.ok || !type.startsWith('text/event-stream') || !response.body) {
           const body = (await response.json().catch(() => ({}))) as Partial<ErrorBody>
           const error = { code: body.code ?? 'PB_INTERNAL', message: body.message ?? response.statusText }
+          if (response.status === 401) reportUnauthenticated(error.message)
           // A server in trouble may recover; a request it refused will not.
           if (response.status >= 500) throw Object.assign(new Error(error.message), { body: error })
           return finish('failed', error)

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type TestContext, test } from 'node:test'
+import { credentials } from '@grpc/grpc-js'
+import { grpcPackage } from '@prodbench/proto'
 import { startControlPlane } from '../control-plane/src/index.js'
 import { eventually, startInstance, type TestInstance } from './helpers/fleet.js'
 import { controlPlaneClient } from './helpers/grpc.js'
@@ -161,5 +163,53 @@ test("record - an error in a request writes that request's earlier debug lines b
   assert.deepEqual(
     dumped.map((r) => r.id),
     ['good', 'good', 'bad', 'bad', 'bad', 'good2', 'good2'],
+  )
+})
+
+test('tail - streams records from 3 instances through the control plane and ends when the viewer leaves', async (t) => {
+  const { nats, cp, client } = await setup(t)
+  const fleet = ['a', 'b', 'c'].map((id) => startInstance({ service: 'checkout', instance: id, nats: nats.url }, t))
+  await Promise.all(fleet.map((i) => i.pb.ready()))
+  await eventually(
+    async () => (await client.listInstances({ service: 'checkout' }))?.instances?.length === 3,
+    5_000,
+    '3 live',
+  )
+  const raw = new grpcPackage.prodbench.v1.ControlPlane(cp.grpcAddress, credentials.createInsecure())
+  t.after(() => raw.close())
+  const stream = raw.tail({ selector: { service: 'checkout', logger: 'db' }, level: 'debug', ttlMs: 60_000 })
+  const seen = new Map<string, string[]>()
+  let tailId = ''
+  stream.on('data', (event: { tailId?: string; instance?: string; records?: string[] }) => {
+    tailId ||= event.tailId ?? ''
+    if (!event.instance) return
+    const list = seen.get(event.instance) ?? []
+    list.push(...(event.records ?? []).map((r) => JSON.parse(r).msg))
+    seen.set(event.instance, list)
+  })
+  stream.on('error', () => {})
+  await eventually(async () => tailId !== '', 5_000, 'the tail started')
+  await eventually(
+    async () => {
+      for (const instance of fleet) instance.pb.logger('db').debug(`query from ${instance.pb.instance}`)
+      return seen.size === 3
+    },
+    10_000,
+    'records from all 3 instances',
+  )
+  for (const instance of fleet) {
+    assert.ok(seen.get(instance.pb.instance)?.includes(`query from ${instance.pb.instance}`))
+    assert.equal(instance.linesOf('db', DEBUG).length, 0, 'the tail does not touch the instance output')
+  }
+  stream.cancel()
+  await eventually(
+    async () => !((await client.listRules({ service: 'checkout' }))?.rules ?? []).some((r) => r.id === tailId),
+    5_000,
+    'the tail rule removed when the viewer left',
+  )
+  await eventually(
+    async () => fleet.every((i) => i.pb.status().logs.rules.length === 0),
+    5_000,
+    'instances stop tailing',
   )
 })

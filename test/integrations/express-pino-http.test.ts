@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import type { Server } from 'node:http'
 import { test } from 'node:test'
 import { createOrdersApp } from '../../examples/express-pino-http/app.js'
-import { LEVEL, lineSink, messages, requester, startControl, startSdk } from './rig.js'
+import { LEVEL, levelThenOneUser, lineSink, messages, requester, startControl, startSdk } from './rig.js'
 
 test('express-pino-http - request logs of the adopted logger follow a live level, and a where rule targets one user', async (t) => {
   const control = await startControl(t)
@@ -17,38 +17,12 @@ test('express-pino-http - request logs of the adopted logger follow a live level
   const request = requester(server)
 
   // The code's level (info): pino-http's per-request child loggers write their access line.
-  let from = logs.mark()
+  const from = logs.mark()
   assert.equal((await request('/orders', 'u-7')).status, 200)
   assert.deepEqual(messages(logs.since(from)), [['request completed', LEVEL.info]])
 
-  // Quieter, live.
-  await control.setRule({ selector: { service: 'orders', logger: 'http' }, level: 'warn', ttlMs: 600_000 })
-  from = logs.mark()
-  await request('/orders', 'u-7')
-  await request('/orders', 'u-7', { method: 'POST', body: { item: 'tea', quantity: 2 } })
-  assert.deepEqual(messages(logs.since(from)), [], 'nothing below warn')
-
-  // Debug for one user's requests only: after the body is parsed, and on finish.
-  await control.setRule({ selector: { service: 'orders', where: { user: 'u-42' } }, level: 'debug', ttlMs: 600_000 })
-  from = logs.mark()
-  await request('/orders', 'u-7', { method: 'POST', body: { item: 'tea', quantity: 1 } })
-  await request('/orders', 'u-7')
-  assert.deepEqual(messages(logs.since(from)), [], "another user's requests stay at warn")
-  const placed = await request('/orders', 'u-42', {
-    method: 'POST',
-    body: { item: 'coffee', quantity: 3 },
-    chunked: true,
-  })
-  assert.equal(placed.status, 201)
-  await request('/orders', 'u-42', { headers: { authorization: 'Bearer s3cret' } })
-  const mine = logs.since(from)
-  assert.deepEqual(messages(mine), [
-    ['placing order', LEVEL.debug],
-    ['order placed', LEVEL.info],
-    ['request completed', LEVEL.info],
-    ['listing orders', LEVEL.debug],
-    ['request completed', LEVEL.info],
-  ])
+  // Quieter, live; then debug for one user's requests only: after the body is parsed, and on finish.
+  const mine = await levelThenOneUser(control, logs, request, { authorization: 'Bearer s3cret' })
   assert.equal(mine[1]?.module, 'orders', 'a child made before the adoption follows the rule too')
   assert.equal(mine[3]?.count, 1, "u-42 sees only u-42's order")
   const req = mine[4]?.req as { url?: string; headers?: Record<string, string> }

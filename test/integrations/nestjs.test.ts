@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 import type { Prodbench } from '../../sdk/src/index.js'
-import { LEVEL, lineSink, messages, requester, startControl, startSdk } from './rig.js'
+import { LEVEL, levelThenOneUser, lineSink, messages, requester, startControl, startSdk } from './rig.js'
 
 /** What the test uses of examples/nestjs/app.ts (its types live under another tsconfig). */
 interface NestExample {
@@ -38,38 +38,13 @@ test('nestjs - request logs of the adopted logger follow a live level, and a whe
   const request = requester(app.getHttpServer())
 
   // The code's level (info): pino-http's per-request child loggers write their access line.
-  let from = logs.mark()
+  const from = logs.mark()
   assert.equal((await request('/orders', 'u-7')).status, 200)
   assert.deepEqual(messages(logs.since(from)), [['request completed', LEVEL.info]])
 
-  // Quieter, live.
-  await control.setRule({ selector: { service: 'orders', logger: 'http' }, level: 'warn', ttlMs: 600_000 })
-  from = logs.mark()
-  await request('/orders', 'u-7')
-  await request('/orders', 'u-7', { method: 'POST', body: { item: 'tea', quantity: 2 } })
-  assert.deepEqual(messages(logs.since(from)), [], 'nothing below warn')
-
-  // Debug for one user's requests only: in the handler (after guard and body parsing) and on finish.
-  await control.setRule({ selector: { service: 'orders', where: { user: 'u-42' } }, level: 'debug', ttlMs: 600_000 })
-  from = logs.mark()
-  await request('/orders', 'u-7', { method: 'POST', body: { item: 'tea', quantity: 1 } })
-  await request('/orders', 'u-7')
-  assert.deepEqual(messages(logs.since(from)), [], "another user's requests stay at warn")
-  const placed = await request('/orders', 'u-42', {
-    method: 'POST',
-    body: { item: 'coffee', quantity: 3 },
-    chunked: true,
-  })
-  assert.equal(placed.status, 201)
-  await request('/orders', 'u-42', { headers: { authorization: 'Bearer s3cret' } })
-  const mine = logs.since(from)
-  assert.deepEqual(messages(mine), [
-    ['placing order', LEVEL.debug],
-    ['order placed', LEVEL.info],
-    ['request completed', LEVEL.info],
-    ['listing orders', LEVEL.debug],
-    ['request completed', LEVEL.info],
-  ])
+  // Quieter, live; then debug for one user's requests only: in the handler (after guard and body parsing)
+  // and on finish.
+  const mine = await levelThenOneUser(control, logs, request, { authorization: 'Bearer s3cret' })
   assert.equal(mine[0]?.context, 'OrdersController', "nestjs-pino's PinoLogger context is kept")
   assert.equal(mine[3]?.count, 1, "u-42 sees only u-42's order")
   const req = mine[4]?.req as { url?: string; headers?: Record<string, string> }

@@ -124,3 +124,46 @@ function inTwoChunks(text: string): ReadableStream<Uint8Array> {
 export function messages(lines: Array<Record<string, unknown>>): Array<[unknown, unknown]> {
   return lines.map((line) => [line.msg, line.level])
 }
+
+/**
+ * The live part every framework integration shares, run once the app logs at
+ * its code's level: a `warn` rule on the `http` logger silences the requests
+ * of the adopted logger, then a `debug` rule `where user = u-42` brings back
+ * that user's requests only (u-7's stay at warn). u-42 places an order (its
+ * body sent in two chunks) and lists orders, the listing with `listHeaders`;
+ * asserts the records of those two requests and returns them.
+ */
+export async function levelThenOneUser(
+  control: Awaited<ReturnType<typeof startControl>>,
+  logs: LineSink,
+  request: ReturnType<typeof requester>,
+  listHeaders?: Record<string, string>,
+): Promise<Array<Record<string, unknown>>> {
+  await control.setRule({ selector: { service: 'orders', logger: 'http' }, level: 'warn', ttlMs: 600_000 })
+  let from = logs.mark()
+  await request('/orders', 'u-7')
+  await request('/orders', 'u-7', { method: 'POST', body: { item: 'tea', quantity: 2 } })
+  assert.deepEqual(messages(logs.since(from)), [], 'nothing below warn')
+
+  await control.setRule({ selector: { service: 'orders', where: { user: 'u-42' } }, level: 'debug', ttlMs: 600_000 })
+  from = logs.mark()
+  await request('/orders', 'u-7', { method: 'POST', body: { item: 'tea', quantity: 1 } })
+  await request('/orders', 'u-7')
+  assert.deepEqual(messages(logs.since(from)), [], "another user's requests stay at warn")
+  const placed = await request('/orders', 'u-42', {
+    method: 'POST',
+    body: { item: 'coffee', quantity: 3 },
+    chunked: true,
+  })
+  assert.equal(placed.status, 201)
+  await request('/orders', 'u-42', listHeaders ? { headers: listHeaders } : {})
+  const mine = logs.since(from)
+  assert.deepEqual(messages(mine), [
+    ['placing order', LEVEL.debug],
+    ['order placed', LEVEL.info],
+    ['request completed', LEVEL.info],
+    ['listing orders', LEVEL.debug],
+    ['request completed', LEVEL.info],
+  ])
+  return mine
+}

@@ -1,9 +1,8 @@
 import { type CheckInfoMessage, type CheckRunReplyMessage, codecs } from '@prodbench/proto'
 import { subjects } from '@prodbench/sdk/core'
-import { errorMessage } from '../errors.js'
 import type { RunCheckInput } from '../grpc/incident-requests.js'
 import type { NatsLink } from '../nats/index.js'
-import type { InstanceRegistry } from '../registry/index.js'
+import { fanOut, type InstanceRegistry } from '../registry/index.js'
 
 /** Options of {@link CheckRunner}. */
 export interface CheckRunnerOptions {
@@ -64,50 +63,24 @@ export class CheckRunner {
    */
   async run(input: RunCheckInput): Promise<RunCheckResult> {
     this.#counts.runs++
-    const targets = input.instance
-      ? [input.instance]
-      : this.#o.registry.live(input.service, this.#now()).map((record) => record.instance)
-    const request = codecs.checkRunRequest.encode({ name: input.name })
-    const waitMs = input.waitMs ?? this.#o.defaultWaitMs ?? 10_000
-    const answers = await Promise.all(
-      targets.map(async (instance) => ({ instance, reply: await this.#ask(input.service, instance, request, waitMs) })),
-    )
-    const results: CheckRunReplyMessage[] = []
-    const missing: string[] = []
-    for (const { instance, reply } of answers) {
-      if (reply) results.push(reply)
-      else missing.push(instance)
-    }
-    this.#counts.replies += results.length
+    const { replies, missing, rejected } = await fanOut(this.#o, this.#now(), {
+      service: input.service,
+      ...(input.instance ? { instance: input.instance } : {}),
+      subject: subjects.check,
+      data: codecs.checkRunRequest.encode({ name: input.name }),
+      waitMs: input.waitMs ?? this.#o.defaultWaitMs ?? 10_000,
+      decode: (data) => codecs.checkRunReply.decode(data),
+      unusable: (identity, error) => ({ identity, error }),
+    })
+    this.#counts.replies += replies.length
     this.#counts.missing += missing.length
-    results.sort((a, b) => ((a.identity?.instance ?? '') < (b.identity?.instance ?? '') ? -1 : 1))
-    return { results, missing: missing.sort() }
+    this.#counts.rejected += rejected
+    replies.sort((a, b) => ((a.identity?.instance ?? '') < (b.identity?.instance ?? '') ? -1 : 1))
+    return { results: replies, missing }
   }
 
   /** Runs, replies, instances that did not answer, and replies refused (undecodable, another identity). */
   stats(): { runs: number; replies: number; missing: number; rejected: number } {
     return { ...this.#counts }
-  }
-
-  async #ask(
-    service: string,
-    instance: string,
-    request: Uint8Array,
-    waitMs: number,
-  ): Promise<CheckRunReplyMessage | undefined> {
-    const outcome = await this.#o.link.request(subjects.check(service, instance), request, waitMs)
-    if (outcome.kind !== 'reply') return undefined
-    let reply: CheckRunReplyMessage
-    try {
-      reply = codecs.checkRunReply.decode(outcome.data)
-    } catch (err) {
-      this.#counts.rejected++
-      return { identity: { service, instance }, error: `its reply did not decode: ${errorMessage(err)}` }
-    }
-    if (reply.identity?.service !== service || reply.identity?.instance !== instance) {
-      this.#counts.rejected++
-      return { identity: { service, instance }, error: 'its reply named another instance' }
-    }
-    return reply
   }
 }

@@ -16,12 +16,14 @@ import {
 } from '@prodbench/sdk/core'
 import {
   type ChangeOptions,
+  type CommandWords,
   changeOptions,
   durationMs,
   integerValue,
+  noBareWords,
   optional,
+  serviceOf,
   stringValue,
-  type Values,
 } from './args-values.js'
 import { UsageError } from './errors.js'
 
@@ -111,17 +113,12 @@ export const COMMAND_GROUPS: Readonly<Record<string, readonly string[]>> = {
 }
 
 /** The words of a histogram command line, split by args.ts (keys already checked). */
-export interface HistogramWords {
-  keys: Partial<Record<HistogramKey, string>>
-  bare: string[]
-  values: Values
-}
+export type HistogramWords = CommandWords<HistogramKey>
 
 /** Builds a histogram command from its checked words. */
 export function buildHistogramCommand(name: HistogramCommand['name'], words: HistogramWords): HistogramCommand {
   const { keys, bare, values } = words
-  const service = keys.svc
-  if (service === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  const service = serviceOf(name, keys)
   if (name === 'capture ls') {
     noBareWords(name, bare)
     return { name, service }
@@ -194,8 +191,4 @@ function captureTtlMs(text: string | undefined): number {
   // "--ttl 0" (any unit) is the one way to ask for no expiry; ctl warns about it.
   if (/^\s*0+\s*$/.test(text) || parseDuration(text) === 0) return 0
   return durationMs('capture start', '--ttl', text, MAX_TTL_MS)
-}
-
-function noBareWords(name: string, bare: string[]): void {
-  if (bare.length > 0) throw new UsageError(`unexpected argument "${bare[0]}"`, name)
 }

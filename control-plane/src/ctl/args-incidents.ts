@@ -10,10 +10,13 @@ import { incidentIdProblem } from '../incidents/incident-ids.js'
 import { INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident-model.js'
 import {
   type ChangeOptions,
+  type CommandWords,
   changeOptions,
   durationMs,
   integerValue,
+  noBareWords,
   optional,
+  serviceOf,
   stringValue,
   type Values,
 } from './args-values.js'
@@ -112,11 +115,7 @@ export const INCIDENT_GROUPS: Readonly<Record<string, readonly string[]>> = {
 }
 
 /** The words of a command line, split by args.ts (keys already checked). */
-export interface IncidentWords {
-  keys: Partial<Record<IncidentKey, string>>
-  bare: string[]
-  values: Values
-}
+export type IncidentWords = CommandWords<IncidentKey>
 
 /** Builds an incident, check, quarantine or inspector command from its checked words. */
 export function buildIncidentCommand(name: IncidentCommand['name'], words: IncidentWords): IncidentCommand {
@@ -143,8 +142,7 @@ export function buildIncidentCommand(name: IncidentCommand['name'], words: Incid
       ),
     }
   }
-  const service = keys.svc
-  if (service === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  const service = serviceOf(name, keys)
   const instance = optional('instance', keys.inst)
   if (name === 'incident open') {
     const title = stringValue(values, 'title')?.trim()
@@ -249,8 +247,4 @@ function inspectTtl(text: string): number {
   const ms = durationMs('inspect', '--ttl', text, MAX_INSPECT_TTL_MS)
   if (ms < 1_000) throw new UsageError(`bad --ttl "${text}": at least 1s`, 'inspect')
   return ms
-}
-
-function noBareWords(name: string, bare: string[]): void {
-  if (bare.length > 0) throw new UsageError(`unexpected argument "${bare[0]}"`, name)
 }

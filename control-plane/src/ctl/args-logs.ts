@@ -15,10 +15,12 @@ import {
 } from '@prodbench/sdk/core'
 import {
   type ChangeOptions,
+  type CommandWords,
   changeOptions,
   durationMs,
   integerValue,
   optional,
+  serviceOf,
   stringValue,
   type Values,
 } from './args-values.js'
@@ -104,17 +106,12 @@ export const LOGS_SPECS: Readonly<Record<LogsCommand['name'], { keys: readonly L
 }
 
 /** The words of a command line, split by args.ts (keys already checked). */
-export interface LogsWords {
-  keys: Partial<Record<LogsKey, string>>
-  bare: string[]
-  values: Values
-}
+export type LogsWords = CommandWords<LogsKey>
 
 /** Builds a precision-logging command from its checked words. */
 export function buildLogsCommand(name: LogsCommand['name'], words: LogsWords): LogsCommand {
   const { keys, bare, values } = words
-  const service = keys.svc
-  if (service === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  const service = serviceOf(name, keys)
   if (bare.length > 0) {
     const hint = name === 'budget' ? ' (did you mean records=N or bytes=SIZE?)' : ' (did you mean level=LEVEL?)'
     throw new UsageError(`unexpected argument "${bare[0]}"${hint}`, name)

@@ -5,7 +5,7 @@
  */
 import type { ParseArgsConfig } from 'node:util'
 import { metricPatternProblem, RuleId } from '@prodbench/sdk/core'
-import { optional, type Values } from './args-values.js'
+import { type CommandWords, optional, serviceOf } from './args-values.js'
 import { UsageError } from './errors.js'
 
 /** `ctl metrics`: one ListMetrics, optionally narrowed to one instance. */
@@ -44,17 +44,12 @@ export const METRICS_SPECS: Readonly<
 }
 
 /** The words of a command line, split by args.ts (keys already checked). */
-export interface MetricsWords {
-  keys: Partial<Record<MetricsKey, string>>
-  bare: string[]
-  values: Values
-}
+export type MetricsWords = CommandWords<MetricsKey>
 
 /** Builds `metrics` or `watch` from its checked words. */
 export function buildMetricsCommand(name: MetricsCommands['name'], words: MetricsWords): MetricsCommands {
   const { keys, bare, values } = words
-  const service = keys.svc
-  if (service === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  const service = serviceOf(name, keys)
   if (bare.length > 0) {
     const hint = name === 'watch' ? ' (did you mean metric=PATTERN?)' : ''
     throw new UsageError(`unexpected argument "${bare[0]}"${hint}`, name)

@@ -1,7 +1,7 @@
 /**
- * Reading flag values: durations, counts, reasons. Shared by every command's
- * parser; each problem becomes a {@link UsageError} naming the flag and the
- * bad value.
+ * Reading a command's words: flag values (durations, counts, reasons), the
+ * service and stray bare words. Shared by every command's parser; each
+ * problem becomes a {@link UsageError} naming the flag and the bad value.
  */
 import { formatDuration, parseDuration } from '@prodbench/sdk/core'
 import { UsageError } from './errors.js'
@@ -64,4 +64,28 @@ export function stringValue(values: Values, name: string): string | undefined {
 /** `{ [key]: value }` when value is defined, `{}` otherwise, so absent fields stay absent. */
 export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>)
+}
+
+/** The words of a command line, split by args.ts (keys already checked). */
+export interface CommandWords<K extends string> {
+  /** `key=value` words. */
+  keys: Partial<Record<K, string>>
+  /** Words that are neither `key=value` nor flags. */
+  bare: string[]
+  /** The flags. */
+  values: Values
+}
+
+/**
+ * The service the command names with `svc=SERVICE`.
+ * @throws {UsageError} when it names none
+ */
+export function serviceOf(name: string, keys: { readonly svc?: string | undefined }): string {
+  if (keys.svc === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  return keys.svc
+}
+
+/** @throws {UsageError} naming the first bare word, for a command that takes none */
+export function noBareWords(name: string, bare: readonly string[]): void {
+  if (bare.length > 0) throw new UsageError(`unexpected argument "${bare[0]}"`, name)
 }

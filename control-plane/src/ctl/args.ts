@@ -42,7 +42,16 @@ import {
   WHERE_OPTION,
 } from './args-logs.js'
 import { buildMetricsCommand, METRICS_SPECS, type MetricsCommands, metricsKeyProblem } from './args-metrics.js'
-import { type ChangeOptions, changeOptions, durationMs, optional, stringValue, type Values } from './args-values.js'
+import {
+  type ChangeOptions,
+  changeOptions,
+  durationMs,
+  noBareWords,
+  optional,
+  serviceOf,
+  stringValue,
+  type Values,
+} from './args-values.js'
 import { UsageError } from './errors.js'
 import { COMMAND_USAGE, DEFAULT_SERVER, GLOBAL_USAGE } from './usage.js'
 
@@ -257,8 +266,7 @@ function buildCommand(name: Command['name'], positionals: string[], values: Valu
     noBareWords(name, bare)
     return { name }
   }
-  const service = keys.svc
-  if (service === undefined) throw new UsageError(`${name} needs svc=SERVICE (which service?)`, name)
+  const service = serviceOf(name, keys)
   if (name === 'status' || name === 'rules') {
     noBareWords(name, bare)
     return { name, service }
@@ -332,10 +340,6 @@ function keyProblem(name: Command['name'], key: Key, value: string): string | un
   if (isIncidentCommand(name)) return incidentKeyProblem(key as IncidentKey, value)
   if (isMetricsCommand(name)) return metricsKeyProblem(key as 'metric' | 'capture', value)
   return histogramKeyProblem(name, key as 'metric' | 'capture', value)
-}
-
-function noBareWords(name: string, bare: string[]): void {
-  if (bare.length > 0) throw new UsageError(`unexpected argument "${bare[0]}"`, name)
 }
 
 function level(bare: string[]): Level {

@@ -1,9 +1,8 @@
 import { codecs, type DumpReplyMessage } from '@prodbench/proto'
 import { subjects } from '@prodbench/sdk/core'
-import { errorMessage } from '../errors.js'
 import type { DumpInput } from '../grpc/requests.js'
 import type { NatsLink } from '../nats/index.js'
-import type { InstanceRegistry } from '../registry/index.js'
+import { fanOut, type InstanceRegistry } from '../registry/index.js'
 import { fitReplies } from './fit-replies.js'
 
 /** Options of {@link DumpGatherer}. */
@@ -63,67 +62,39 @@ export class DumpGatherer {
    */
   async dump(input: DumpInput): Promise<DumpResult> {
     this.#counts.dumps++
-    const targets = input.instance
-      ? [input.instance]
-      : this.#o.registry.live(input.service, this.#now()).map((record) => record.instance)
-    const request = codecs.dumpRequest.encode({
-      last: input.last,
-      ...(input.where ? { where: input.where } : {}),
-      ...(input.logger ? { logger: input.logger } : {}),
-      ...(input.level ? { level: input.level } : {}),
+    const { replies, missing, rejected } = await fanOut(this.#o, this.#now(), {
+      service: input.service,
+      ...(input.instance ? { instance: input.instance } : {}),
+      subject: subjects.dump,
+      data: codecs.dumpRequest.encode({
+        last: input.last,
+        ...(input.where ? { where: input.where } : {}),
+        ...(input.logger ? { logger: input.logger } : {}),
+        ...(input.level ? { level: input.level } : {}),
+      }),
+      waitMs: input.waitMs || this.#o.defaultWaitMs,
+      decode: (data) => codecs.dumpReply.decode(data),
+      unusable: (identity, error) => ({ identity, records: [], error }),
     })
-    const waitMs = input.waitMs || this.#o.defaultWaitMs
-    const answers = await Promise.all(
-      targets.map(async (instance) => ({
-        instance,
-        reply: await this.#ask(input.service, instance, request, waitMs, input.last),
-      })),
-    )
-    const instances: DumpReplyMessage[] = []
-    const missing: string[] = []
-    for (const { instance, reply } of answers) {
-      if (reply) instances.push(reply)
-      else missing.push(instance)
-    }
-    this.#counts.replies += instances.length
+    this.#counts.replies += replies.length
     this.#counts.missing += missing.length
-    const fitted = fitReplies(instances, this.#o.maxResponseBytes)
+    this.#counts.rejected += rejected
+    const fitted = fitReplies(
+      replies.map((reply) => newest(reply, input.last)),
+      this.#o.maxResponseBytes,
+    )
     this.#counts.trimmed += fitted.trimmed
-    return { instances: fitted.replies, missing: missing.sort() }
+    return { instances: fitted.replies, missing }
   }
 
   /** Counters since start. */
   stats(): DumpStats {
     return { ...this.#counts }
   }
-
-  async #ask(
-    service: string,
-    instance: string,
-    request: Uint8Array,
-    waitMs: number,
-    last: number,
-  ): Promise<DumpReplyMessage | undefined> {
-    const outcome = await this.#o.link.request(subjects.dump(service, instance), request, waitMs)
-    if (outcome.kind !== 'reply') return undefined
-    let reply: DumpReplyMessage
-    try {
-      reply = codecs.dumpReply.decode(outcome.data)
-    } catch (err) {
-      this.#counts.rejected++
-      return failed(service, instance, `its reply did not decode: ${errorMessage(err)}`)
-    }
-    if (reply.identity?.service !== service || reply.identity?.instance !== instance) {
-      this.#counts.rejected++
-      return failed(service, instance, 'its reply named another instance')
-    }
-    // An instance that sends more than asked for keeps only the newest `last`.
-    const records = reply.records ?? []
-    return records.length > last ? { ...reply, records: records.slice(records.length - last) } : reply
-  }
 }
 
-/** A reply standing for an instance that answered with something unusable. */
-function failed(service: string, instance: string, error: string): DumpReplyMessage {
-  return { identity: { service, instance }, records: [], error }
+/** An instance that sends more than asked for keeps only its newest `last` records. */
+function newest(reply: DumpReplyMessage, last: number): DumpReplyMessage {
+  const records = reply.records ?? []
+  return records.length > last ? { ...reply, records: records.slice(records.length - last) } : reply
 }

@@ -1,15 +1,7 @@
-import {
-  consumerOpts,
-  DiscardPolicy,
-  type JetStreamClient,
-  type JetStreamManager,
-  type JsMsg,
-  RetentionPolicy,
-  StorageType,
-  type StreamConfig,
-} from 'nats'
-import { UnavailableError } from '../errors.js'
-import { toUnavailable } from './nats-errors.js'
+import { consumerOpts, type JetStreamClient, type JetStreamManager, type JsMsg } from 'nats'
+import { guardNats } from './nats-errors.js'
+import { ensureStream, type StreamOptions } from './stream-config.js'
+import { cancelHeartbeatMonitor, replayLength } from './subscription-internals.js'
 
 /** One message of an {@link AppendStream}. */
 export interface AppendedRecord {
@@ -20,18 +12,8 @@ export interface AppendedRecord {
   readonly storedAt: number
 }
 
-/** How the stream is created (and its limits updated when they differ). */
-export interface AppendStreamOptions {
-  readonly name: string
-  readonly subjects: readonly string[]
-  /** Messages older than this are dropped by the server. */
-  readonly maxAgeMs: number
-  /** Past this size the oldest messages are dropped. */
-  readonly maxBytes: number
-  readonly maxMsgSize: number
-  readonly replicas: number
-  readonly description: string
-}
+/** How the stream is created (and its age and size limits updated when they differ). */
+export type AppendStreamOptions = StreamOptions
 
 /** What {@link AppendStream.read} returns at most, and how long it reads. */
 export interface ReadOptions {
@@ -57,8 +39,6 @@ export interface AppendStream {
   read(options: ReadOptions): Promise<AppendedRecord[]>
 }
 
-const STREAM_NOT_FOUND = 10059
-
 /** Creates the stream when missing (or updates its limits), and wraps it. Internal to nats/. */
 export async function openAppendStream(
   js: JetStreamClient,
@@ -67,17 +47,8 @@ export async function openAppendStream(
   whenConnected: () => Promise<boolean>,
   servers: string,
 ): Promise<AppendStream> {
-  await ensureStream(jsm, options)
-  async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
-    if (!(await whenConnected())) {
-      throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
-    }
-    try {
-      return await op()
-    } catch (err) {
-      throw toUnavailable(err, `${what} on NATS at ${servers}`)
-    }
-  }
+  await ensureStream(jsm, options, { deny_delete: true, deny_purge: true }, ['max_age', 'max_bytes'])
+  const guarded = guardNats(whenConnected, servers)
   return {
     append(subject, data) {
       return guarded(`appending to ${options.name}`, async () => {
@@ -124,55 +95,13 @@ async function readSince(js: JetStreamClient, stream: string, read: ReadOptions)
   const sub = await js.subscribe(read.filter, opts)
   const timer = setTimeout(finish, read.timeoutMs)
   try {
-    const last = (
-      sub as unknown as { info?: { last?: { num_pending: number; delivered: { consumer_seq: number } } } | null }
-    ).info?.last
-    expected = last ? last.num_pending + last.delivered.consumer_seq : 0
+    expected = replayLength(sub)
     if (expected === 0 || received >= expected) finish()
     await done
   } finally {
     clearTimeout(timer)
     if (!sub.isClosed()) sub.unsubscribe()
-    ;(sub as unknown as { monitor?: { cancel(): void } | null }).monitor?.cancel()
+    cancelHeartbeatMonitor(sub)
   }
   return kept
-}
-
-async function ensureStream(jsm: JetStreamManager, options: AppendStreamOptions): Promise<void> {
-  const wanted: Partial<StreamConfig> = {
-    name: options.name,
-    description: options.description,
-    subjects: [...options.subjects],
-    retention: RetentionPolicy.Limits,
-    storage: StorageType.File,
-    discard: DiscardPolicy.Old,
-    max_age: options.maxAgeMs * 1_000_000,
-    max_bytes: options.maxBytes,
-    max_msg_size: options.maxMsgSize,
-    num_replicas: options.replicas,
-    deny_delete: true,
-    deny_purge: true,
-  }
-  try {
-    const info = await jsm.streams.info(options.name)
-    const c = info.config
-    if (c.max_age !== wanted.max_age || c.max_bytes !== wanted.max_bytes) {
-      await jsm.streams.update(options.name, {
-        ...c,
-        max_age: wanted.max_age as number,
-        max_bytes: wanted.max_bytes as number,
-      })
-    }
-    return
-  } catch (err) {
-    if ((err as { api_error?: { err_code?: number } })?.api_error?.err_code !== STREAM_NOT_FOUND) throw err
-  }
-  try {
-    await jsm.streams.add(wanted)
-  } catch (err) {
-    // Another control plane created it between our look and our add: that is the stream we want.
-    await jsm.streams.info(options.name).catch(() => {
-      throw err
-    })
-  }
 }

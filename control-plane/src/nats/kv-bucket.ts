@@ -1,6 +1,6 @@
 import type { KV } from 'nats'
-import { ConflictError, UnavailableError } from '../errors.js'
-import { toUnavailable } from './nats-errors.js'
+import type { UnavailableError } from '../errors.js'
+import { guardNats } from './nats-errors.js'
 
 /** One key's latest entry: `value` is undefined when the key was deleted or purged. */
 export interface KvEntry {
@@ -34,9 +34,6 @@ export interface KvBucket {
   watch(onEntry: (key: string, entry: KvEntry) => void, onEnd: (err?: unknown) => void): Promise<() => void>
 }
 
-/** JetStream's "wrong last sequence" error: the compare-and-set lost. */
-const WRONG_LAST_SEQUENCE = 10071
-
 /**
  * Wraps a bound nats KV. Internal to the nats/ folder: use `NatsLink.openKv`.
  * `onLeaderElected` subscribes to the bucket stream's leader elections (it
@@ -49,19 +46,7 @@ export function openKvBucket(
   servers: string,
   onLeaderElected?: (listener: () => void) => () => void,
 ): KvBucket {
-  async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
-    if (!(await whenConnected())) {
-      throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
-    }
-    try {
-      return await op()
-    } catch (err) {
-      if ((err as { api_error?: { err_code?: number } })?.api_error?.err_code === WRONG_LAST_SEQUENCE) {
-        throw new ConflictError(`${what}: the key changed since it was read`, { cause: err })
-      }
-      throw toUnavailable(err, `${what} on NATS at ${servers}`)
-    }
-  }
+  const guarded = guardNats(whenConnected, servers, 'key')
 
   return {
     get(key) {

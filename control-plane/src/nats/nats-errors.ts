@@ -1,5 +1,5 @@
 import { ErrorCode, NatsError } from 'nats'
-import { UnavailableError } from '../errors.js'
+import { ConflictError, UnavailableError } from '../errors.js'
 
 // How `nats` client errors become prodbench errors: the only place that knows the client's codes.
 
@@ -27,4 +27,42 @@ export function describeNatsError(err: unknown): string {
   if (!(err instanceof Error)) return String(err)
   const code = (err as { code?: unknown }).code
   return code && !err.message.includes(String(code)) ? `${err.message} (${String(code)})` : err.message
+}
+
+/** JetStream's "wrong last sequence" error: a compare-and-set lost. */
+export const JS_WRONG_LAST_SEQUENCE = 10071
+/** JetStream's "no message found" (get by subject). */
+export const JS_NO_MESSAGE_FOUND = 10037
+/** JetStream's "stream not found". */
+export const JS_STREAM_NOT_FOUND = 10059
+
+/** The JetStream API error code an error carries, if any. */
+export function jetStreamCode(err: unknown): number | undefined {
+  return (err as { api_error?: { err_code?: number } })?.api_error?.err_code
+}
+
+/** Runs one NATS operation named `what`; see {@link guardNats}. */
+export type NatsGuard = <T>(what: string, op: () => Promise<T>) => Promise<T>
+
+/**
+ * Wraps the operations of a KV bucket or stream: while NATS is disconnected
+ * each waits `whenConnected`'s grace, then fails with {@link UnavailableError};
+ * an operation that fails as unreachable does too. With `conflictOn` (what a
+ * compare-and-set guards, e.g. `key`), a lost compare-and-set becomes a
+ * {@link ConflictError} naming it.
+ */
+export function guardNats(whenConnected: () => Promise<boolean>, servers: string, conflictOn?: string): NatsGuard {
+  return async (what, op) => {
+    if (!(await whenConnected())) {
+      throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
+    }
+    try {
+      return await op()
+    } catch (err) {
+      if (conflictOn && jetStreamCode(err) === JS_WRONG_LAST_SEQUENCE) {
+        throw new ConflictError(`${what}: the ${conflictOn} changed since it was read`, { cause: err })
+      }
+      throw toUnavailable(err, `${what} on NATS at ${servers}`)
+    }
+  }
 }

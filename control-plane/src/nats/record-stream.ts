@@ -1,15 +1,8 @@
-import {
-  consumerOpts,
-  DiscardPolicy,
-  type JetStreamClient,
-  type JetStreamManager,
-  type JsMsg,
-  RetentionPolicy,
-  StorageType,
-  type StreamConfig,
-} from 'nats'
-import { ConflictError, UnavailableError } from '../errors.js'
-import { toUnavailable } from './nats-errors.js'
+import { consumerOpts, type JetStreamClient, type JetStreamManager, type JsMsg } from 'nats'
+import type { UnavailableError } from '../errors.js'
+import { guardNats, JS_NO_MESSAGE_FOUND, jetStreamCode } from './nats-errors.js'
+import { ensureStream, type StreamOptions } from './stream-config.js'
+import { cancelHeartbeatMonitor, replayLength } from './subscription-internals.js'
 
 /** One subject's latest message in a {@link RecordStream}. */
 export interface StreamRecord {
@@ -20,21 +13,7 @@ export interface StreamRecord {
 }
 
 /** How the stream is created (and updated when it exists with other limits). */
-export interface RecordStreamOptions {
-  /** Stream name, e.g. `PRODBENCH_INCIDENTS`. */
-  readonly name: string
-  /** Subjects it captures (wildcards allowed). */
-  readonly subjects: readonly string[]
-  /** Messages older than this are dropped by the server. */
-  readonly maxAgeMs: number
-  /** Past this size the oldest messages are dropped. */
-  readonly maxBytes: number
-  /** Largest message the stream accepts. */
-  readonly maxMsgSize: number
-  /** Stream replicas (1 for a single server, 3 for an R3 cluster). */
-  readonly replicas: number
-  readonly description: string
-}
+export type RecordStreamOptions = StreamOptions
 
 /** What {@link RecordStream.watch} reports besides records. */
 export interface WatchHandlers {
@@ -70,13 +49,6 @@ export interface RecordStream {
   watch(filter: string, onRecord: (record: StreamRecord) => void, handlers: WatchHandlers): Promise<() => void>
 }
 
-/** JetStream's "wrong last sequence" error: the compare-and-set lost. */
-const WRONG_LAST_SEQUENCE = 10071
-/** JetStream's "no message found" (get by subject). */
-const NO_MESSAGE_FOUND = 10037
-/** JetStream's "stream not found". */
-const STREAM_NOT_FOUND = 10059
-
 /** Creates the stream when missing, updates its limits when they differ, and wraps it. Internal to nats/. */
 export async function openRecordStream(
   js: JetStreamClient,
@@ -85,20 +57,8 @@ export async function openRecordStream(
   whenConnected: () => Promise<boolean>,
   servers: string,
 ): Promise<RecordStream> {
-  await ensureStream(jsm, options)
-  async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
-    if (!(await whenConnected())) {
-      throw new UnavailableError(`NATS at ${servers} is not connected (reconnecting); ${what} failed`)
-    }
-    try {
-      return await op()
-    } catch (err) {
-      if (apiCode(err) === WRONG_LAST_SEQUENCE) {
-        throw new ConflictError(`${what}: the subject changed since it was read`, { cause: err })
-      }
-      throw toUnavailable(err, `${what} on NATS at ${servers}`)
-    }
-  }
+  await ensureStream(jsm, options, { max_msgs_per_subject: 1 }, ['max_age', 'max_bytes', 'max_msg_size'])
+  const guarded = guardNats(whenConnected, servers, 'subject')
 
   return {
     last(subject) {
@@ -107,7 +67,7 @@ export async function openRecordStream(
           const message = await jsm.streams.getMessage(options.name, { last_by_subj: subject })
           return { subject: message.subject, seq: message.seq, data: message.data }
         } catch (err) {
-          if (apiCode(err) === NO_MESSAGE_FOUND) return undefined
+          if (jetStreamCode(err) === JS_NO_MESSAGE_FOUND) return undefined
           throw err
         }
       })
@@ -146,10 +106,7 @@ export async function openRecordStream(
       })
       const sub = await guarded(`following ${options.name}`, () => js.subscribe(filter, opts))
       // Nothing to replay (or already replayed): ready now. Otherwise the last replayed message says so.
-      const last = (
-        sub as unknown as { info?: { last?: { num_pending: number; delivered: { consumer_seq: number } } } | null }
-      ).info?.last
-      expected = last ? last.num_pending + last.delivered.consumer_seq : 0
+      expected = replayLength(sub)
       if (expected === 0 || received >= expected) markReady()
       let stopped = false
       sub.closed.then(
@@ -163,55 +120,9 @@ export async function openRecordStream(
       return () => {
         if (stopped) return
         stopped = true
-        if (!sub.isClosed())
-          sub.unsubscribe()
-          // As for KV watches (see stopKvWatch): an idle-heartbeat monitor set up late would keep the process alive.
-        ;(sub as unknown as { monitor?: { cancel(): void } | null }).monitor?.cancel()
+        if (!sub.isClosed()) sub.unsubscribe()
+        cancelHeartbeatMonitor(sub)
       }
     },
   }
-}
-
-async function ensureStream(jsm: JetStreamManager, options: RecordStreamOptions): Promise<void> {
-  const wanted: Partial<StreamConfig> = {
-    name: options.name,
-    description: options.description,
-    subjects: [...options.subjects],
-    retention: RetentionPolicy.Limits,
-    storage: StorageType.File,
-    discard: DiscardPolicy.Old,
-    max_msgs_per_subject: 1,
-    max_age: options.maxAgeMs * 1_000_000,
-    max_bytes: options.maxBytes,
-    max_msg_size: options.maxMsgSize,
-    num_replicas: options.replicas,
-  }
-  try {
-    const info = await jsm.streams.info(options.name)
-    const c = info.config
-    if (c.max_age !== wanted.max_age || c.max_bytes !== wanted.max_bytes || c.max_msg_size !== wanted.max_msg_size) {
-      // Limits are the operator's choice of the moment: the newest control plane's options win.
-      await jsm.streams.update(options.name, {
-        ...c,
-        max_age: wanted.max_age as number,
-        max_bytes: wanted.max_bytes as number,
-        max_msg_size: wanted.max_msg_size as number,
-      })
-    }
-    return
-  } catch (err) {
-    if (apiCode(err) !== STREAM_NOT_FOUND) throw err
-  }
-  try {
-    await jsm.streams.add(wanted)
-  } catch (err) {
-    // Another control plane created it between our look and our add: that is the stream we want.
-    await jsm.streams.info(options.name).catch(() => {
-      throw err
-    })
-  }
-}
-
-function apiCode(err: unknown): number | undefined {
-  return (err as { api_error?: { err_code?: number } })?.api_error?.err_code
 }

@@ -1,4 +1,8 @@
-/** The live-instance registry: pure bookkeeping plus the NATS feed that fills it. */
+/**
+ * The live-instance registry: pure bookkeeping, the NATS feed that fills it,
+ * and requests fanned out to its live instances.
+ */
+export { type FanOutRequest, type FanOutResult, fanOut, type ReplyIdentity } from './fan-out.js'
 export type { InstanceRecord, RegistryStats, SubjectTokens } from './instance-registry.js'
 export {
   DEFAULT_INTERVAL_MS,

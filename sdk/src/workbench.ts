@@ -235,11 +235,11 @@ export class Workbench {
     }
   }
 
-  #records(scope: RequestScope | undefined): string[] {
+  #records(scope: RequestScope | undefined): { lines: string[]; own: number } {
     const engine = this.#parts.engine
     const own = scope ? engine.dump({ last: INCIDENT_RECORDS, scope }) : []
     const recent = engine.dump({ last: INCIDENT_RECORDS, ...(scope ? { notScope: scope } : {}) })
-    return [...own, ...recent]
+    return { lines: [...own, ...recent], own: own.length }
   }
 
   #recentWindows(): HistogramSnapshotInput[] {

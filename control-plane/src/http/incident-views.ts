@@ -64,6 +64,8 @@ export interface IncidentDetailView extends IncidentSummaryView {
     readonly error: { readonly type: string; readonly message: string; readonly stack: string }
     /** pino JSON lines, oldest first: the request's own records, then the instance's recent ones. */
     readonly records: string[]
+    /** How many of `records` are the request's own (absent from an older SDK). */
+    readonly ownRecords?: number
     readonly context: Record<string, string>
     readonly histograms: IncidentWindowView[]
   }
@@ -107,6 +109,9 @@ export function incidentDetailView(incident: IncidentMessage): IncidentDetailVie
         stack: first.error?.stack ?? '',
       },
       records: first.records ?? [],
+      ...(first.ownRecords !== undefined
+        ? { ownRecords: Math.min(Number(first.ownRecords), (first.records ?? []).length) }
+        : {}),
       context: first.context ?? {},
       histograms: (first.histograms ?? []).map(windowView),
     },

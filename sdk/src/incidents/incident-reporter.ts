@@ -23,8 +23,8 @@ export interface IncidentParts {
   readonly identity: Identity
   /** Sends a report (through the bounded telemetry buffer). */
   readonly publish: (bytes: Uint8Array) => void
-  /** Flight-recorder lines before now: the request's own first, then the instance's. */
-  readonly records: (scope: RequestScope | undefined) => string[]
+  /** Flight-recorder lines before now: the request's own first (`own` of them), then the instance's. */
+  readonly records: (scope: RequestScope | undefined) => { lines: string[]; own: number }
   /** The last closed window of each captured histogram. */
   readonly histograms: () => HistogramSnapshotInput[]
   /** Kinds that ask the control plane to quarantine this instance. */
@@ -147,6 +147,7 @@ export class IncidentReporter {
       for (const [key, value] of Object.entries(scope.attributes)) if (value !== undefined) context[key] = value
     }
     const name = occurrence.name ?? ''
+    const records = safe(() => this.#parts.records(scope), { lines: [], own: 0 })
     return {
       identity: { ...this.#parts.identity },
       kind: occurrence.kind,
@@ -155,7 +156,8 @@ export class IncidentReporter {
       at: now,
       lastAt: now,
       error,
-      records: safe(() => this.#parts.records(scope), []),
+      records: records.lines,
+      ownRecords: records.own,
       context,
       count: 1,
       histograms: safe(() => this.#parts.histograms(), []),

@@ -173,6 +173,8 @@ export interface IncidentDetail extends IncidentSummary {
     at: number
     error: { type: string; message: string; stack: string }
     records: string[]
+    /** How many of `records` are the request's own (absent from an older SDK). */
+    ownRecords?: number
     context: Record<string, string>
     histograms: IncidentWindow[]
   }

@@ -59,7 +59,10 @@ export function IncidentPage({ id }: { id: string }) {
       ),
     [detail],
   )
-  const splitAt = useMemo(() => requestRecordsEnd(records, detail?.first?.context ?? {}), [records, detail])
+  const splitAt = useMemo(
+    () => requestRecordsEnd(records, detail?.first?.context ?? {}, detail?.first?.ownRecords),
+    [records, detail],
+  )
   const onChanged = (changed: IncidentSummary) => setDetail((d) => (d ? { ...d, ...changed } : d))
 
   const crumb = { label: id, href: href(['incidents', id]) }
@@ -157,13 +160,18 @@ function ContextTable({ context }: { context: Record<string, string> }) {
 }
 
 /**
- * Where the request's own records end: the SDK sends them first, then the
- * instance's other recent ones, each part oldest first, so the first step
- * back in time is the seam. Undefined outside a request (no context) or
- * when no seam shows.
+ * Where the request's own records end: the report says how many there are
+ * (`ownRecords`); from an SDK that does not, the first step back in time is
+ * the seam (own records first, then the instance's, each part oldest first).
+ * Undefined outside a request (no context) or when no seam shows.
  */
-function requestRecordsEnd(records: LogRecord[], context: Record<string, string>): number | undefined {
+function requestRecordsEnd(
+  records: LogRecord[],
+  context: Record<string, string>,
+  own: number | undefined,
+): number | undefined {
   if (Object.keys(context).length === 0) return undefined
+  if (own !== undefined) return own > 0 && own < records.length ? records[own]?.seq : undefined
   for (let i = 1; i < records.length; i++) {
     const before = records[i - 1]?.time
     const at = records[i]?.time

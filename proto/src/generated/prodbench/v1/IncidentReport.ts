@@ -21,6 +21,7 @@ export interface IncidentReport {
   'quarantineRequested'?: (boolean);
   'lastAt'?: (number | string | Long);
   'seq'?: (number | string | Long);
+  'ownRecords'?: (number);
 }
 
 export interface IncidentReport__Output {
@@ -39,4 +40,5 @@ export interface IncidentReport__Output {
   'quarantineRequested'?: (boolean);
   'lastAt'?: (number);
   'seq'?: (number);
+  'ownRecords'?: (number);
 }

@@ -83,7 +83,7 @@ test("incident - a failing assert carries the request's earlier debug records an
     ['cart loaded', 'total computed', 'assert failed: cart total is not negative'],
   )
   assert.match(report.error?.stack ?? '', /AssertionFailedError/)
-  assert.equal(report.ownRecords, 3, 'the report says how many records are the request\'s own')
+  assert.equal(report.ownRecords, 3, "the report says how many records are the request's own")
 })
 
 test('incident - 1,000 identical errors are one full report and repeats adding up to 1,000', async (t) => {

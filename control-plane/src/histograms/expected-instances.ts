@@ -90,16 +90,6 @@ export class WindowWaiting {
   }
 }
 
-/** The live instances the capture selects that run the metric, as their last heartbeat or ack says. */
-export function expectedInstances(
-  registry: InstanceRegistry,
-  capture: CaptureInfo,
-  metric: string,
-  now: number,
-): string[] {
-  return expectedBy(registry, capture, now, runsMetricOf(metric))
-}
-
 /** The `runs` test of a histogram window: the instance lists `metric` among the capture's metrics. */
 export function runsMetricOf(metric: string): (active: ActiveCapture) => boolean {
   return (active) => runsMetric(active, metric)

@@ -5,11 +5,10 @@ import type { GetHistogramInput, WatchHistogramInput } from '../grpc/requests.js
 import type { NatsLink } from '../nats/index.js'
 import type { HistogramLimits } from '../options.js'
 import type { InstanceRegistry } from '../registry/index.js'
-import type { CaptureDirectory, CaptureInfo } from './capture-directory.js'
+import type { CaptureDirectory } from './capture-directory.js'
 import type { CaptureTracker } from './capture-tracker.js'
 import { closedWindowMessage } from './closed-window.js'
-import { DeadlineTimer } from './deadline-timer.js'
-import { expectedInstances, runsMetricOf, WindowWaiting } from './expected-instances.js'
+import { runsMetricOf } from './expected-instances.js'
 import {
   backlog,
   type HistogramAnswer,
@@ -23,6 +22,7 @@ import type { OpenWindow } from './open-window.js'
 import { isRefusal, parseSnapshot } from './snapshot-envelope.js'
 import { BoundedStream, type WindowSink } from './watch-stream.js'
 import { Watchers } from './watchers.js'
+import { WindowLifecycle } from './window-lifecycle.js'
 import { instanceViews } from './window-merge.js'
 import { WindowStore } from './window-store.js'
 
@@ -65,9 +65,7 @@ export class HistogramHub {
   readonly #windows: WindowStore
   readonly #watchers = new Watchers()
   readonly #stops: Array<() => void> = []
-  readonly #deadlines: DeadlineTimer
-  /** Who each open window still waits for (dropped with the window). */
-  readonly #waiting = new WeakMap<OpenWindow, WindowWaiting>()
+  readonly #lifecycle: WindowLifecycle<OpenWindow>
   #sweepTimer: NodeJS.Timeout | undefined
   #closed = false
 
@@ -76,16 +74,28 @@ export class HistogramHub {
     this.#now = options.now ?? Date.now
     this.#windows = new WindowStore(options.limits, this.#counters)
     this.#directory = options.captures.directory
-    this.#deadlines = new DeadlineTimer(this.#now, () => this.#onDeadline())
+    this.#lifecycle = new WindowLifecycle<OpenWindow>({
+      registry: options.registry,
+      directory: this.#directory,
+      store: this.#windows,
+      now: this.#now,
+      runs: (window) => runsMetricOf(window.metric),
+      close: (window, missing, now) => this.#watchers.deliver(this.#windows.close(window, missing, now)),
+      endWatchers: (captureId) => this.#watchers.endCapture(captureId),
+    })
   }
 
   /** Subscribes to `pb.v1.hist.>`, follows the captures and the registry. */
   start(): void {
     const { link, registry, captures } = this.#o
     this.#stops.push(link.subscribe(subjects.allHistograms, (data, subject) => this.#ingest(data, subject)))
-    this.#stops.push(captures.onEnded((capture) => this.#endCapture(capture)))
+    this.#stops.push(captures.onEnded((capture) => this.#lifecycle.endCapture(capture)))
     // An instance that leaves (or answers) may be the last one a window waits for.
-    this.#stops.push(registry.onChange((service, instance) => this.#settleService(service, instance)))
+    this.#stops.push(
+      registry.onChange((service, instance) => {
+        if (!this.#closed) this.#lifecycle.instanceChanged(service, instance)
+      }),
+    )
     this.#sweepTimer = setInterval(() => this.#windows.sweep(this.#now()), SWEEP_MS)
     this.#sweepTimer.unref()
   }
@@ -151,7 +161,7 @@ export class HistogramHub {
     if (this.#closed) return
     this.#closed = true
     for (const stop of this.#stops.splice(0)) stop()
-    this.#deadlines.close()
+    this.#lifecycle.close()
     clearInterval(this.#sweepTimer)
     const closing = new UnavailableError('the control plane is shutting down; watch again')
     for (const stream of this.#watchers.drain()) stream.fail(closing)
@@ -173,61 +183,6 @@ export class HistogramHub {
     }
     const now = this.#now()
     const window = this.#windows.add(capture, snapshot, now)
-    if (!window) return
-    const waiting = this.#waiting.get(window)
-    if (waiting) waiting.reported(snapshot.instance)
-    if (!this.#settle(window, now)) this.#deadlines.schedule(window.deadline)
-  }
-
-  /** Who the window waits for: the live selected instances when it opened, kept up to date since. */
-  #waitingFor(window: OpenWindow, now: number): WindowWaiting {
-    let waiting = this.#waiting.get(window)
-    if (!waiting) {
-      const expected = expectedInstances(this.#o.registry, window.capture, window.metric, now)
-      waiting = new WindowWaiting(expected, (instance) => window.has(instance))
-      this.#waiting.set(window, waiting)
-    }
-    return waiting
-  }
-
-  /** Closes the window when every live selected instance reported, or when its deadline passed. True if closed. */
-  #settle(window: OpenWindow, now: number): boolean {
-    const waiting = this.#waitingFor(window, now)
-    const due = now >= window.deadline || waiting.done
-    if (due) this.#close(window, waiting.missing(), now)
-    return due
-  }
-
-  #close(window: OpenWindow, missing: string[], now: number): void {
-    const closed = this.#windows.close(window, missing, now)
-    this.#watchers.deliver(closed)
-    this.#endWatchersIfOver(window.capture)
-  }
-
-  #settleService(service: string, instance: string): void {
-    if (this.#closed) return
-    const now = this.#now()
-    for (const window of this.#windows.openWindows(service)) {
-      this.#waitingFor(window, now).update(this.#o.registry, window.capture, instance, now, runsMetricOf(window.metric))
-      this.#settle(window, now)
-    }
-  }
-
-  /** Closes the windows past their deadline; returns the next deadline. */
-  #onDeadline(): number | undefined {
-    const now = this.#now()
-    for (const window of this.#windows.openWindows()) if (now >= window.deadline) this.#settle(window, now)
-    return this.#windows.nextDeadline()
-  }
-
-  /** A capture was removed or expired: its open windows still close; its watchers end after the last. */
-  #endCapture(capture: CaptureInfo): void {
-    this.#windows.endCapture(capture.id)
-    this.#endWatchersIfOver(capture)
-  }
-
-  #endWatchersIfOver(capture: CaptureInfo): void {
-    if (this.#directory.get(capture.id) || this.#windows.hasOpen(capture.id)) return
-    this.#watchers.endCapture(capture.id)
+    if (window) this.#lifecycle.reported(window, snapshot.instance, now)
   }
 }

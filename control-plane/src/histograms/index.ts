@@ -11,7 +11,6 @@ export { DeadlineTimer } from './deadline-timer.js'
 export {
   type ActiveCapture,
   expectedBy,
-  expectedInstances,
   expectedToReport,
   WindowWaiting,
 } from './expected-instances.js'
@@ -22,4 +21,5 @@ export { MergeCounters } from './refusal-counters.js'
 export { decodeOnSubject, identityProblem } from './snapshot-envelope.js'
 export { BoundedStream, type WindowSink } from './watch-stream.js'
 export { type Watcher, WatcherRegistry } from './watcher-registry.js'
+export { type LifecycleStore, type LifecycleWindow, WindowLifecycle } from './window-lifecycle.js'
 export { FUTURE_SLACK_MS, MAX_OPEN_PER_SERIES, seqGap } from './window-store.js'

@@ -6,13 +6,11 @@ import {
   BoundedStream,
   type CaptureInfo,
   type CaptureTracker,
-  DeadlineTimer,
-  expectedBy,
   SWEEP_MS,
   type WatchCall,
   type Watcher,
   WatcherRegistry,
-  WindowWaiting,
+  WindowLifecycle,
 } from '../histograms/index.js'
 import type { NatsLink } from '../nats/index.js'
 import type { ScalarLimits } from '../options.js'
@@ -56,9 +54,7 @@ export class ScalarHub {
   readonly #counters = new ScalarCounters()
   readonly #store: ScalarStore
   readonly #watchers = new WatcherRegistry<ScalarWindowInput, MetricsWatcher>()
-  readonly #deadlines: DeadlineTimer
-  /** Who each open window still waits for (dropped with the window). */
-  readonly #waiting = new WeakMap<OpenScalarWindow, WindowWaiting>()
+  readonly #lifecycle: WindowLifecycle<OpenScalarWindow>
   readonly #stops: Array<() => void> = []
   #sweepTimer: NodeJS.Timeout | undefined
   #closed = false
@@ -67,16 +63,28 @@ export class ScalarHub {
     this.#o = options
     this.#now = options.now ?? Date.now
     this.#store = new ScalarStore(options.limits, this.#counters)
-    this.#deadlines = new DeadlineTimer(this.#now, () => this.#onDeadline())
+    this.#lifecycle = new WindowLifecycle<OpenScalarWindow>({
+      registry: options.registry,
+      directory: options.captures.directory,
+      store: this.#store,
+      now: this.#now,
+      runs: () => runsScalars,
+      close: (window, missing, now) => this.#deliver(this.#store.close(window, missing, now), window.capture),
+      endWatchers: (captureId) => this.#watchers.endCapture(captureId),
+    })
   }
 
   /** Subscribes to `pb.v1.scalars.>`, follows the captures and the registry. */
   start(): void {
     const { link, registry, captures } = this.#o
     this.#stops.push(link.subscribe(subjects.allScalars, (data, subject) => this.#ingest(data, subject)))
-    this.#stops.push(captures.onEnded((capture) => this.#endCapture(capture)))
+    this.#stops.push(captures.onEnded((capture) => this.#lifecycle.endCapture(capture)))
     // An instance that leaves (or answers) may be the last one a window waits for.
-    this.#stops.push(registry.onChange((service, instance) => this.#settleService(service, instance)))
+    this.#stops.push(
+      registry.onChange((service, instance) => {
+        if (!this.#closed) this.#lifecycle.instanceChanged(service, instance)
+      }),
+    )
     this.#sweepTimer = setInterval(() => this.#store.sweep(this.#now()), SWEEP_MS)
     this.#sweepTimer.unref()
   }
@@ -121,7 +129,7 @@ export class ScalarHub {
     if (this.#closed) return
     this.#closed = true
     for (const stop of this.#stops.splice(0)) stop()
-    this.#deadlines.close()
+    this.#lifecycle.close()
     clearInterval(this.#sweepTimer)
     const closing = new UnavailableError('the control plane is shutting down; watch again')
     for (const stream of this.#watchers.drain()) stream.fail(closing)
@@ -143,63 +151,13 @@ export class ScalarHub {
     }
     const now = this.#now()
     const window = this.#store.add(capture, snapshot, now)
-    if (!window) return
-    const waiting = this.#waiting.get(window)
-    if (waiting) waiting.reported(snapshot.instance)
-    if (!this.#settle(window, now)) this.#deadlines.schedule(window.deadline)
-  }
-
-  /** Who the window waits for: the expected instances when it opened, kept up to date since. */
-  #waitingFor(window: OpenScalarWindow, now: number): WindowWaiting {
-    let waiting = this.#waiting.get(window)
-    if (!waiting) {
-      const expected = expectedBy(this.#o.registry, window.capture, now, runsScalars)
-      waiting = new WindowWaiting(expected, (instance) => window.has(instance))
-      this.#waiting.set(window, waiting)
-    }
-    return waiting
-  }
-
-  /** Closes the window when every expected instance reported, or when its deadline passed. True if closed. */
-  #settle(window: OpenScalarWindow, now: number): boolean {
-    const waiting = this.#waitingFor(window, now)
-    const due = now >= window.deadline || waiting.done
-    if (due) this.#deliver(this.#store.close(window, waiting.missing(), now), window.capture)
-    return due
+    if (window) this.#lifecycle.reported(window, snapshot.instance, now)
   }
 
   #deliver(closed: ClosedScalarWindow, capture: CaptureInfo): void {
     for (const watcher of this.#watchers.of(capture.id) ?? []) {
       watcher.stream.push(filterWindow(closed.message, watcher.metric))
     }
-    this.#endWatchersIfOver(capture)
-  }
-
-  #settleService(service: string, instance: string): void {
-    if (this.#closed) return
-    const now = this.#now()
-    for (const window of this.#store.openWindows(service)) {
-      this.#waitingFor(window, now).update(this.#o.registry, window.capture, instance, now, runsScalars)
-      this.#settle(window, now)
-    }
-  }
-
-  /** Closes the windows past their deadline; returns the next deadline. */
-  #onDeadline(): number | undefined {
-    const now = this.#now()
-    for (const window of this.#store.openWindows()) if (now >= window.deadline) this.#settle(window, now)
-    return this.#store.nextDeadline()
-  }
-
-  /** A capture was removed or expired: its open windows still close; its watchers end after the last. */
-  #endCapture(capture: CaptureInfo): void {
-    this.#store.endCapture(capture.id)
-    this.#endWatchersIfOver(capture)
-  }
-
-  #endWatchersIfOver(capture: CaptureInfo): void {
-    if (this.#o.captures.directory.get(capture.id) || this.#store.hasOpen(capture.id)) return
-    this.#watchers.endCapture(capture.id)
   }
 }
 

@@ -1,6 +1,5 @@
 import type { RequestScope } from '../context/request-context.js'
 import { type Attributes, loggerMatches, whereMatches } from '../core/index.js'
-import { loggerOf } from './record-fields.js'
 
 /**
  * A record kept below the effective level: its arguments, not its JSON.
@@ -63,7 +62,7 @@ export class FlightRecorder {
   // Parallel arrays rather than an object per record: the write path allocates nothing.
   #lines: (string | undefined)[]
   #lineLevels: Int32Array
-  #lineNames: (string | undefined)[]
+  #lineNames: string[]
   #lineScopes: (RequestScope | undefined)[]
   #lineSeq: Float64Array
   #lineHead = 0
@@ -93,7 +92,7 @@ export class FlightRecorder {
     const lines: {
       line: string
       level: number
-      name: string | undefined
+      name: string
       scope: RequestScope | undefined
       seq: number
     }[] = []
@@ -102,7 +101,7 @@ export class FlightRecorder {
       lines.push({
         line: this.#lines[at] as string,
         level: this.#lineLevels[at] as number,
-        name: this.#lineNames[at],
+        name: this.#lineNames[at] as string,
         scope: this.#lineScopes[at],
         seq: this.#lineSeq[at] as number,
       })
@@ -144,8 +143,7 @@ export class FlightRecorder {
   }
 
   /** Keeps an emitted record (the JSON line pino wrote). */
-  /** `name` may be left undefined: it is read back from the line when a dump needs it. */
-  pushLine(line: string, levelValue: number, name: string | undefined, scope: RequestScope | undefined): void {
+  pushLine(line: string, levelValue: number, name: string, scope: RequestScope | undefined): void {
     const capacity = this.#lines.length
     if (capacity === 0 || line.length > this.limits.maxBytes) return
     if (this.#lineCount === capacity) this.#evictLine()
@@ -181,7 +179,7 @@ export class FlightRecorder {
     for (let i = 0; i < this.#lineCount; i++) {
       const at = (this.#lineHead + i) % this.#lines.length
       const level = this.#lineLevels[at] as number
-      const name = filter.logger ? (this.#lineNames[at] ?? loggerOf(this.#lines[at] as string)) : ''
+      const name = this.#lineNames[at] as string
       if (!selects(filter, level, name, this.#lineScopes[at])) continue
       picked.push({ seq: this.#lineSeq[at] as number, line: this.#lines[at] as string })
     }

@@ -13,7 +13,6 @@ import {
 import { type FlightRecorder, type RawRecord, timeOf } from './flight-recorder.js'
 import { type BudgetLimits, type DropSummary, LogBudget } from './log-budget.js'
 import { levelLabel } from './log-counts.js'
-import { errorOf } from './record-fields.js'
 import { RequestLevels } from './request-levels.js'
 import { Sampler } from './sampler.js'
 import { TAIL_FLUSH_MS, type TailOutput, TailSet } from './tail-set.js'
@@ -68,6 +67,8 @@ export class LogEngine {
   #mode = EMIT
   /** > 0 while #level, #name and #rate describe the record being written (set by the hook or a gate). */
   #known = 0
+  /** The error object of the error record being written (from its call's arguments), if it has one. */
+  #error: Error | undefined = undefined
   #bypass = false
   #quiet = false
   #level = 30
@@ -216,9 +217,11 @@ export class LogEngine {
     const level0 = this.#level
     const name0 = this.#name
     const rate0 = this.#rate
+    const error0 = this.#error
     this.#level = level
     this.#name = name
     this.#rate = rate
+    this.#error = level >= 50 ? errorArgument(args[0]) : undefined
     this.#known++
     try {
       if (user) user.call(logger, args as Parameters<LogMethodHook>[0], method as never, level)
@@ -228,6 +231,7 @@ export class LogEngine {
       this.#level = level0
       this.#name = name0
       this.#rate = rate0
+      this.#error = error0
     }
   }
 
@@ -254,20 +258,18 @@ export class LogEngine {
         return ''
       }
     }
-    const errorRecord = level >= 50 && !this.#quiet && !this.#bypass && this.#parts.onErrorLog !== undefined
-    if (this.recorder === undefined && !this.tails.active && !errorRecord) return line
+    const error = known && !this.#quiet && !this.#bypass ? this.#error : undefined
+    if (this.recorder === undefined && !this.tails.active && error === undefined) return line
     const scope = currentScope()
     this.recorder?.pushLine(line, level, name, scope)
     if (this.tails.active) this.tails.offer(line, name, level, true, scope?.attributes)
-    if (errorRecord) this.#errorLog(s, name, scope)
+    if (error !== undefined) this.#errorLog(error, name, scope)
     if (level >= 50 && scope?.recorded !== undefined && this.recorder) line = this.#requestBlock(scope) + line
     return line
   }
 
-  /** An error record with an error object opens an incident (read back from the line: no hook needed). */
-  #errorLog(line: string, name: string, scope: RequestScope | undefined): void {
-    const error = errorOf(line)
-    if (!error) return
+  /** An error record logged with an error object opens an incident (after the line is in the ring: it is one of its records). */
+  #errorLog(error: Error, name: string, scope: RequestScope | undefined): void {
     try {
       this.#parts.onErrorLog?.(error, name, scope)
     } catch {
@@ -421,6 +423,14 @@ export class LogEngine {
   #flushTails(): void {
     for (const batch of this.tails.take()) this.#parts.publishTail(batch)
   }
+}
+
+/** The error a log call carries: `log.error(err)`, `log.error({ err })` or `log.error({ error })`. */
+function errorArgument(first: unknown): Error | undefined {
+  if (first instanceof Error) return first
+  if (first === null || typeof first !== 'object') return undefined
+  const { err, error } = first as { err?: unknown; error?: unknown }
+  return err instanceof Error ? err : error instanceof Error ? error : undefined
 }
 
 function scopeAttributes(): Attributes | undefined {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test'
 import type { HistogramWindowMessage, WatchHistogramRequest } from '@prodbench/proto'
 import { HistogramLogReader } from 'hdr-histogram-js'
 import type { HistWatchCommand } from '../src/ctl/args-hist.js'
-import type { ControlPlaneApi, HistogramStreamHandlers } from '../src/ctl/client.js'
+import type { HistogramStreamHandlers } from '../src/ctl/client.js'
 import { histWatch } from '../src/ctl/commands/hist-watch.js'
 import type { Context } from '../src/ctl/context.js'
 import { ServerRefusedError } from '../src/ctl/errors.js'
@@ -15,6 +15,7 @@ import { createStyle, stripAnsi } from '../src/ctl/style.js'
 import { WindowAssembler } from '../src/ctl/window-groups.js'
 import { fleetWindow, latencies } from './fixtures/ctl-hist-windows.js'
 import { closedPort, memoryIo } from './fixtures/ctl-io.js'
+import { clientUsing } from './fixtures/unused-client.js'
 
 const T0 = 1_763_000_000_000
 const watch: HistWatchCommand = {
@@ -38,36 +39,13 @@ function scriptedClient() {
   const state: { request?: WatchHistogramRequest; handlers?: HistogramStreamHandlers; cancelled: number } = {
     cancelled: 0,
   }
-  const unused = () => Promise.reject(new Error('not used by hist watch'))
-  const client: ControlPlaneApi = {
-    listServices: unused,
-    getStatus: unused,
-    listRules: unused,
-    setRule: unused,
-    removeRules: unused,
-    getHistogram: unused,
+  const client = clientUsing('hist watch', {
     watchHistogram(request, handlers) {
       state.request = request
       state.handlers = handlers
       return { cancel: () => void state.cancelled++ }
     },
-    listMetrics: unused,
-    tail() {
-      throw new Error('not used by hist watch')
-    },
-    dump: unused,
-    listIncidents: unused,
-    getIncident: unused,
-    updateIncident: unused,
-    openIncident: unused,
-    listChecks: unused,
-    runCheck: unused,
-    inspect: unused,
-    watchMetrics() {
-      throw new Error('not used by hist watch')
-    },
-    close() {},
-  }
+  })
   const send = (...messages: HistogramWindowMessage[]) => {
     for (const message of messages) state.handlers?.window(message)
   }

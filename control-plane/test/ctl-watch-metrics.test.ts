@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { ScalarWindowMessage, WatchMetricsRequest } from '@prodbench/proto'
 import type { WatchCommand } from '../src/ctl/args-metrics.js'
-import type { ControlPlaneApi, MetricsStreamHandlers } from '../src/ctl/client.js'
+import type { MetricsStreamHandlers } from '../src/ctl/client.js'
 import { metricsWatch } from '../src/ctl/commands/watch.js'
 import type { Context, View } from '../src/ctl/context.js'
 import { ServerRefusedError } from '../src/ctl/errors.js'
@@ -10,6 +10,7 @@ import { labelsText, scalarBlock } from '../src/ctl/format-scalars.js'
 import { main } from '../src/ctl/main.js'
 import { createStyle, stripAnsi } from '../src/ctl/style.js'
 import { closedPort, memoryIo } from './fixtures/ctl-io.js'
+import { clientUsing } from './fixtures/unused-client.js'
 
 const T0 = 1_763_000_000_000
 const watch: WatchCommand = { name: 'watch', service: 'checkout', metric: 'orders.*' }
@@ -60,36 +61,13 @@ function harness(options: { tty?: boolean } = {}) {
   const state: { request?: WatchMetricsRequest; handlers?: MetricsStreamHandlers; cancelled: number } = {
     cancelled: 0,
   }
-  const unused = () => Promise.reject(new Error('not used by watch'))
-  const client: ControlPlaneApi = {
-    listServices: unused,
-    getStatus: unused,
-    listRules: unused,
-    setRule: unused,
-    removeRules: unused,
-    getHistogram: unused,
-    watchHistogram() {
-      throw new Error('not used by watch')
-    },
-    listMetrics: unused,
-    tail() {
-      throw new Error('not used by watch')
-    },
-    dump: unused,
-    listIncidents: unused,
-    getIncident: unused,
-    updateIncident: unused,
-    openIncident: unused,
-    listChecks: unused,
-    runCheck: unused,
-    inspect: unused,
+  const client = clientUsing('watch', {
     watchMetrics(request, handlers) {
       state.request = request
       state.handlers = handlers
       return { cancel: () => void state.cancelled++ }
     },
-    close() {},
-  }
+  })
   let interrupt: (() => void) | undefined
   const context: Context = { client, now: () => T0 + 10_000, style: createStyle(false) }
   const io = {

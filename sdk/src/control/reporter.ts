@@ -29,6 +29,8 @@ export interface ReporterSources {
 export class Reporter {
   readonly #buffer: TelemetryBuffer<{ subject: string; bytes: Uint8Array }>
   readonly #timer: NodeJS.Timeout
+  readonly #ackSubject: string
+  readonly #heartbeatSubject: string
   #soon: NodeJS.Timeout | undefined
   #closed = false
 
@@ -39,6 +41,8 @@ export class Reporter {
     private readonly options: { readonly heartbeatIntervalMs: number; readonly bufferSize: number },
   ) {
     this.#buffer = new TelemetryBuffer(options.bufferSize)
+    this.#ackSubject = subjects.ack(identity.service, identity.instance)
+    this.#heartbeatSubject = subjects.heartbeat(identity.service, identity.instance)
     this.#timer = setInterval(() => sources.guard('heartbeat', () => this.heartbeat()), options.heartbeatIntervalMs)
     this.#timer.unref()
   }
@@ -51,12 +55,12 @@ export class Reporter {
   /** Acks `revision`: applied, or refused with `error`. */
   ack(revision: number, error?: string): void {
     const message = ackMessage(this.identity, revision, this.sources.applied(), Date.now(), error)
-    this.link.publish(subjects.ack(this.identity.service, this.identity.instance), codecs.ack.encode(message))
+    this.link.publish(this.#ackSubject, codecs.ack.encode(message))
   }
 
   /** Sends a heartbeat now. */
   heartbeat(): void {
-    this.link.publish(subjects.heartbeat(this.identity.service, this.identity.instance), this.#beat(false))
+    this.link.publish(this.#heartbeatSubject, this.#beat(false))
   }
 
   /**
@@ -91,7 +95,7 @@ export class Reporter {
     this.#closed = true
     clearInterval(this.#timer)
     clearTimeout(this.#soon)
-    return { subject: subjects.heartbeat(this.identity.service, this.identity.instance), bytes: this.#beat(true) }
+    return { subject: this.#heartbeatSubject, bytes: this.#beat(true) }
   }
 
   #beat(leaving: boolean): Uint8Array {

@@ -20,6 +20,19 @@ import { TAIL_FLUSH_MS, type TailOutput, TailSet } from './tail-set.js'
 /** The logger name of an SDK logger, inherited by the children an app makes of it. */
 export const LOGGER_NAME: unique symbol = Symbol.for('prodbench.logger')
 
+/**
+ * What {@link LogEngine.configure} last did to a logger: a config that leaves
+ * a logger's plan as it was then costs a string compare, not a pino
+ * `setLevel` and new gates (a change to `db` re-applies every logger).
+ */
+const PLAN: unique symbol = Symbol('prodbench.plan')
+
+interface LoggerPlan {
+  readonly key: string
+  readonly level: string
+  readonly gates: ReadonlyArray<readonly [label: string, gate: Method]>
+}
+
 /** How a record being serialised is routed. */
 const EMIT = 0
 /** For a tail only: never written to the destination. */
@@ -64,6 +77,8 @@ export class LogEngine {
   readonly recorder: FlightRecorder | undefined
   readonly #parts: LogEngineParts
   #records: readonly Rule[] = []
+  /** The ids of `#records` (rules are immutable: same ids, same rules), for logger plans. */
+  #recordsKey = ''
   #mode = EMIT
   /** > 0 while #level, #name and #rate describe the record being written (set by the hook or a gate). */
   #known = 0
@@ -122,6 +137,7 @@ export class LogEngine {
     this.sampler.update(config.samples)
     this.tails.update(config.tails)
     this.#records = config.records
+    this.#recordsKey = config.records.map((r) => r.id).join(',')
     const code = this.#parts.budget
     const rule = config.budget?.budget
     this.budget.limits = rule
@@ -140,15 +156,27 @@ export class LogEngine {
     const tailMin = this.tails.minLevelFor(name)
     const recordMin = this.#recordMinFor(name)
     const floor = Math.min(b, requestMin, tailMin, recordMin)
-    ;(logger as unknown as Record<symbol, string>)[LOGGER_NAME] = name
-    logger.level = floor === Number.POSITIVE_INFINITY ? 'silent' : levelLabel(floor)
-    if (floor >= b) return
+    const level = floor === Number.POSITIVE_INFINITY ? 'silent' : levelLabel(floor)
+    // Gates read the record rules when made: they are part of the plan only where there are gates.
+    const key = `${name}|${b}|${requestMin}|${tailMin}|${recordMin}|${floor < b ? this.#recordsKey : ''}`
+    const methods = logger as unknown as Record<string, Method>
+    const marks = logger as unknown as { [PLAN]?: LoggerPlan; [LOGGER_NAME]?: string }
+    const last = marks[PLAN]
+    // The app may have set the level itself since (pino then rebinds the methods): compare, do not trust.
+    if (last?.key === key && logger.level === level && last.gates.every(([label, gate]) => methods[label] === gate)) {
+      return
+    }
+    marks[LOGGER_NAME] = name
+    logger.level = level
+    const gates: Array<readonly [string, Method]> = []
     for (const v of LEVEL_STEPS) {
       if (v < floor || v >= b) continue
       const label = levelLabel(v)
-      const methods = logger as unknown as Record<string, Method>
-      methods[label] = this.#gate(name, v, b, methods[label] as Method, { requestMin, tailMin, recordMin })
+      const gate = this.#gate(name, v, b, methods[label] as Method, { requestMin, tailMin, recordMin })
+      methods[label] = gate
+      gates.push([label, gate])
     }
+    marks[PLAN] = { key, level, gates }
   }
 
   /**

@@ -34,6 +34,8 @@ export class LoggerRegistry {
   readonly #fallback: Level
   readonly #engine: LogEngine
   #config: EffectiveConfig
+  /** What {@link levels} returns until a config, logger or code level changes it (every ack and heartbeat asks). */
+  #levels: LoggerLevel[] | undefined
 
   constructor(options: {
     pino: LoggerOptions
@@ -77,6 +79,7 @@ export class LoggerRegistry {
       logger = this.#root.child({ logger: key })
       this.#engine.configure(logger, key, this.#resolve(key).level)
       this.#loggers.set(key, logger)
+      this.#levels = undefined
     }
     return logger
   }
@@ -97,6 +100,7 @@ export class LoggerRegistry {
     }
     if (!this.#codeLevels.has(key) && isLevel(logger.level)) this.#codeLevels.set(key, logger.level)
     this.#loggers.set(key, logger)
+    this.#levels = undefined
     this.#engine.configure(logger, key, this.#resolve(key).level)
     return logger
   }
@@ -109,8 +113,9 @@ export class LoggerRegistry {
   }
 
   /** Every known logger's level and where it comes from, root first, then by name. */
-  levels(): LoggerLevel[] {
-    return [...this.#loggers.keys()].sort().map((logger) => ({ logger, ...this.#resolve(logger) }))
+  levels(): readonly LoggerLevel[] {
+    this.#levels ??= [...this.#loggers.keys()].sort().map((logger) => ({ logger, ...this.#resolve(logger) }))
+    return this.#levels
   }
 
   /** How many loggers exist, the root included. */
@@ -136,6 +141,7 @@ export class LoggerRegistry {
   }
 
   #applyAll(): void {
+    this.#levels = undefined
     for (const [name, logger] of this.#loggers) this.#engine.configure(logger, name, this.#resolve(name).level)
   }
 

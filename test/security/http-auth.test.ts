@@ -54,6 +54,11 @@ test('http - the gateway takes the same tokens, roles, scopes and audit log as g
       ['alice', 'POST /api/v1/services/:service/rules', 'ok'],
     ],
   )
+  // A change made from the UI says why, and what it asked for, as one made with ctl does.
+  const accepted = http.find((r: { result: string }) => r.result === 'ok')
+  assert.equal(accepted.reason, 'from the UI')
+  assert.match(accepted.request, /"level":"warn"/)
+  assert.doesNotMatch(accepted.request, /from the UI/, 'the reason is kept in its own field only')
 })
 
 test('http - the admin UI signs in with a token: an HttpOnly, SameSite=Strict cookie the gateway then accepts', async (t) => {

@@ -42,6 +42,8 @@ export interface GatewayAuditEvent {
   /** "ok" or the PB_ code. */
   readonly result: string
   readonly message?: string
+  /** The JSON body the route read; absent when refused before it read one. */
+  readonly body?: Readonly<Record<string, unknown>>
 }
 
 /** How the gateway authenticates, authorizes, redacts and audits. */

@@ -16,6 +16,7 @@ import { errorBody, HttpStatusError, httpStatusOf } from './http-errors.js'
 import { IncidentFeed } from './incident-feed.js'
 import { incidentRoutes } from './incident-routes.js'
 import { InstanceFeed } from './instance-feed.js'
+import { bodyRead } from './json-body.js'
 import { quarantineRoutes } from './quarantine-routes.js'
 import { readRoutes } from './read-routes.js'
 import { type Route, Router } from './router.js'
@@ -193,6 +194,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
             principal,
             result,
             message,
+            body: bodyRead(request),
           })
         : Promise.resolve()
     let principal: Principal | undefined

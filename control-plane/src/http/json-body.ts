@@ -2,6 +2,14 @@ import type { IncomingMessage } from 'node:http'
 import { InvalidArgumentError } from '../errors.js'
 import { HttpStatusError } from './http-errors.js'
 
+/** The body each request's route read, for the audit record of the request. */
+const bodies = new WeakMap<IncomingMessage, Readonly<Record<string, unknown>>>()
+
+/** The JSON body a route read from `request` with {@link readJsonObject}, if it read one. */
+export function bodyRead(request: IncomingMessage): Readonly<Record<string, unknown>> | undefined {
+  return bodies.get(request)
+}
+
 /** Largest request body accepted (a rule with a long reason is well under it). */
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -34,6 +42,7 @@ export async function readJsonObject(request: IncomingMessage): Promise<Record<s
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidArgumentError('(body)', 'must be a JSON object')
   }
+  bodies.set(request, value as Record<string, unknown>)
   return value as Record<string, unknown>
 }
 

@@ -72,13 +72,21 @@ export function createGatewayAuth(security: Security): GatewayAuth {
         transport: 'http',
         method: event.route,
         service: event.service,
-        request: summarizeRequest({ url: pathOnly(event.request.url) }),
-        reason: undefined,
+        request: summarizeRequest({ url: pathOnly(event.request.url), ...(event.body ? { body: event.body } : {}) }),
+        reason: reasonOf(event.body),
         result: event.result,
         message: event.message,
       })
     },
   }
+}
+
+/** The reason a change's body gives: `reason` (quarantine, incidents) or `rule.reason` (rules). */
+function reasonOf(body: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const rule = body?.rule
+  const reason =
+    body?.reason ?? (rule !== null && typeof rule === 'object' ? (rule as { reason?: unknown }).reason : undefined)
+  return typeof reason === 'string' && reason !== '' ? reason : undefined
 }
 
 /** The `Authorization` header, else the session cookie as a bearer value. */

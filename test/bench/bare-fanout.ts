@@ -18,6 +18,18 @@ export interface FanoutOptions {
   timeoutMs: number
   /** Sends `payload` to the fleet: a plain publish, or a KV put. */
   trigger: (payload: Uint8Array) => Promise<unknown> | undefined
+  /**
+   * How an echo names its round, when it is not the 4-byte round number the
+   * payload carried: `keyOf` reads an echo, `keyAfter` turns what `trigger`
+   * resolved with (a KV put's revision) into this round's key. Echoes may
+   * arrive before the trigger resolves: they are counted by key meanwhile.
+   */
+  echoes?: { keyOf(data: Uint8Array): number | undefined; keyAfter(triggered: unknown): number }
+}
+
+/** The default: the echo is the payload, a big-endian 4-byte round number. */
+function roundNumber(data: Uint8Array): number | undefined {
+  return data.length === 4 ? new DataView(data.buffer, data.byteOffset).getUint32(0) : undefined
 }
 
 /**
@@ -29,12 +41,18 @@ export interface FanoutOptions {
  */
 export async function measureFanout(nc: NatsConnection, options: FanoutOptions): Promise<number[]> {
   let seq = 0
-  let count = 0
+  /** The key this round's echoes carry; undefined until the trigger said it. */
+  let key: number | undefined
+  const counts = new Map<number, number>()
   let done: ((at: number) => void) | undefined
+  const keyOf = options.echoes?.keyOf ?? roundNumber
   const sub = nc.subscribe(options.reply, {
     callback: (_err, msg) => {
-      if (msg.data.length !== 4 || new DataView(msg.data.buffer, msg.data.byteOffset).getUint32(0) !== seq) return
-      if (++count === options.expected) done?.(performance.now())
+      const echoKey = keyOf(msg.data)
+      if (echoKey === undefined) return
+      const count = (counts.get(echoKey) ?? 0) + 1
+      counts.set(echoKey, count)
+      if (echoKey === key && count === options.expected) done?.(performance.now())
     },
   })
   await nc.flush()
@@ -42,7 +60,8 @@ export async function measureFanout(nc: NatsConnection, options: FanoutOptions):
   try {
     for (let round = 0; round < options.warmup + options.rounds; round++) {
       seq++
-      count = 0
+      key = options.echoes ? undefined : seq
+      counts.clear()
       const payload = new Uint8Array(4)
       new DataView(payload.buffer).setUint32(0, seq)
       let timer: NodeJS.Timeout | undefined
@@ -51,13 +70,19 @@ export async function measureFanout(nc: NatsConnection, options: FanoutOptions):
         timer = setTimeout(
           () =>
             reject(
-              new Error(`fan-out round ${round}: ${count}/${options.expected} echoes after ${options.timeoutMs} ms`),
+              new Error(
+                `fan-out round ${round}: ${counts.get(key ?? -1) ?? 0}/${options.expected} echoes after ${options.timeoutMs} ms`,
+              ),
             ),
           options.timeoutMs,
         )
       })
       const start = performance.now()
-      await options.trigger(payload)
+      const triggered = await options.trigger(payload)
+      if (options.echoes) {
+        key = options.echoes.keyAfter(triggered)
+        if (counts.get(key) === options.expected) done?.(performance.now())
+      }
       const end = await finished.finally(() => clearTimeout(timer))
       if (round >= options.warmup) samples.push(end - start)
       await sleep(options.pauseMs)

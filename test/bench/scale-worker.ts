@@ -5,8 +5,10 @@
  * demand, and reports its own CPU and memory. Driven over IPC by
  * scale-fleet.ts; leaves when the parent goes away.
  */
+import { codecs } from '@prodbench/proto'
 import { init, type Prodbench } from '@prodbench/sdk'
-import { connect, type NatsConnection } from 'nats'
+import { DesiredState, resolve } from '@prodbench/sdk/core'
+import { connect, type KvEntry, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
 
 /** Commands from the benchmark; each is answered with `{ id, ok, detail }`. */
@@ -26,6 +28,13 @@ export type ScaleCommand =
    * as the SDK does and publishing every value it sees to `reply`.
    */
   | { type: 'kv-echo'; url: string; count: number; bucket: string; key: string; reply: string }
+  /**
+   * The floor of any SDK: like `kv-echo`, but each connection takes the value
+   * as a desired state of service `key` (decode, zod validation, resolve for
+   * its own instance) and publishes a minimal ack (identity, revision, hash)
+   * to `reply`. No loggers, no bookkeeping, no control plane.
+   */
+  | { type: 'kv-apply'; url: string; count: number; bucket: string; key: string; reply: string }
   /** CPU (µs) and memory since the last `usage`. */
   | { type: 'usage' }
   | { type: 'stop' }
@@ -84,21 +93,50 @@ function record(command: Extract<ScaleCommand, { type: 'record' }>): string {
   return `${histograms.length} histograms`
 }
 
-async function kvEcho(command: Extract<ScaleCommand, { type: 'kv-echo' }>): Promise<string> {
+/** `count` connections each watching `bucket`/`key` as the SDK does, each entry handed to `onEntry`. */
+async function kvWatchers(
+  command: { url: string; count: number; bucket: string; key: string },
+  onEntry: (nc: NatsConnection, index: number, entry: KvEntry) => void,
+): Promise<string> {
   const made = await Promise.all(Array.from({ length: command.count }, () => connect({ servers: command.url })))
   connections.push(...made)
   await Promise.all(
-    made.map(async (nc) => {
+    made.map(async (nc, index) => {
       // The calls the SDK makes to follow its key (sdk/src/control/nats-link.ts).
       const kv = await nc.jetstream().views.kv(command.bucket, { bindOnly: true })
       const watcher = await kv.watch({ key: command.key })
       ;(async () => {
-        for await (const entry of watcher) nc.publish(command.reply, entry.value)
-      })().catch(() => {})
+        for await (const entry of watcher) onEntry(nc, index, entry)
+      })().catch((err) => console.error(`kv watcher ${index}:`, err))
     }),
   )
   await Promise.all(made.map((nc) => nc.flush()))
   return `${made.length} connections`
+}
+
+function kvEcho(command: Extract<ScaleCommand, { type: 'kv-echo' }>): Promise<string> {
+  return kvWatchers(command, (nc, _index, entry) => nc.publish(command.reply, entry.value))
+}
+
+function kvApply(command: Extract<ScaleCommand, { type: 'kv-apply' }>): Promise<string> {
+  const startedAt = Date.now()
+  return kvWatchers(command, (nc, index, entry) => {
+    if (entry.operation !== 'PUT') return
+    const identity = {
+      service: command.key,
+      instance: `floor-${process.pid}-${index}`,
+      host: 'bench',
+      pid: process.pid,
+      startedAt,
+    }
+    const state = DesiredState.parse(codecs.desiredState.decode(entry.value))
+    const config = resolve(state, identity, Date.now(), entry.revision)
+    const applied = { revision: entry.revision, configHash: config.hash }
+    nc.publish(
+      command.reply,
+      codecs.ack.encode({ identity, revision: entry.revision, ok: true, applied, at: Date.now() }),
+    )
+  })
 }
 
 function usage(): WorkerUsage {
@@ -130,6 +168,8 @@ async function handle(command: ScaleCommand): Promise<unknown> {
       return record(command)
     case 'kv-echo':
       return kvEcho(command)
+    case 'kv-apply':
+      return kvApply(command)
     case 'usage':
       return usage()
     case 'stop':

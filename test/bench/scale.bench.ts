@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { credentials, Metadata } from '@grpc/grpc-js'
 import { startControlPlane, startNatsServer } from '@prodbench/control-plane'
-import { type ControlPlaneClient, grpcPackage, type HistogramWindowMessage } from '@prodbench/proto'
+import { type ControlPlaneClient, codecs, grpcPackage, type HistogramWindowMessage } from '@prodbench/proto'
 import { connect } from 'nats'
 import { measureFanout } from './bare-fanout.js'
 import { BenchControlClient } from './control-plane-client.js'
@@ -73,6 +73,25 @@ function startCapture(raw: ControlPlaneClient): Promise<string> {
   )
 }
 
+/** Round `round`'s desired state for the apply floor: logger db at debug, then info, as the SetRule rounds. */
+function floorState(round: number): Uint8Array {
+  const now = Date.now()
+  return codecs.desiredState.encode({
+    service: SERVICE,
+    rules: [
+      {
+        id: `floor-${round}`,
+        selector: { service: SERVICE, logger: 'db' },
+        level: round % 2 === 0 ? 'debug' : 'info',
+        createdAt: now,
+        author: 'bench',
+        reason: 'benchmark',
+      },
+    ],
+    updatedAt: now,
+  })
+}
+
 const mib = (bytes: number) => fmt(bytes / 1_048_576, 1)
 
 /** The scale suite. */
@@ -116,6 +135,31 @@ export async function scaleBench({ quick }: { quick: boolean }): Promise<Table> 
       pauseMs: 100,
       timeoutMs: 20_000,
       trigger: (payload) => floorKv.put('k', payload),
+    })
+    await fleet.all(() => ({ type: 'stop' }), 60_000)
+
+    // The floor of any SDK design: the same watchers also decode, validate and resolve the
+    // desired state and send a minimal ack, as every instance must; no loggers, no control plane.
+    await fleet.all(
+      (k) => ({
+        type: 'kv-apply',
+        url: nats.url,
+        count: share(k),
+        bucket: FLOOR_BUCKET,
+        key: SERVICE,
+        reply: 'bench.ack',
+      }),
+      120_000,
+    )
+    const applyFloor = await measureFanout(nc, {
+      reply: 'bench.ack',
+      expected: n,
+      rounds,
+      warmup: WARMUP,
+      pauseMs: 100,
+      timeoutMs: 20_000,
+      trigger: (payload) => floorKv.put(SERVICE, floorState(new DataView(payload.buffer).getUint32(0))),
+      echoes: { keyOf: (data) => codecs.ack.decode(data).revision, keyAfter: (revision) => revision as number },
     })
     await fleet.all(() => ({ type: 'stop' }), 60_000)
 
@@ -225,6 +269,14 @@ export async function scaleBench({ quick }: { quick: boolean }): Promise<Table> 
         `SetRule p50 = ${fmt(percentile(clientMs, 50) / percentile(floor, 50), 2)} × floor`,
       ],
       [
+        `  apply floor: 1 KV put → ${n} watchers that decode, validate, resolve → ${n} acks (p50 / p99 / max)`,
+        `${fmt(percentile(applyFloor, 50))} / ${fmt(percentile(applyFloor, 99))} / ${fmt(max(applyFloor))}`,
+        '',
+        '',
+        '',
+        `SetRule p50 = ${fmt(percentile(clientMs, 50) / percentile(applyFloor, 50), 2)} × apply floor`,
+      ],
+      [
         '  rollout.elapsedMs (server) (p50 / p99 / max)',
         `${fmt(percentile(serverMs, 50))} / ${fmt(percentile(serverMs, 99))} / ${fmt(max(serverMs))}`,
         '',
@@ -246,6 +298,7 @@ export async function scaleBench({ quick }: { quick: boolean }): Promise<Table> 
       `${n} SDK instances in ${WORKERS} worker processes (each instance its own NATS connection and KV watch), nats-server and the control plane on the same 2 cores; registering all ${n} took ${fmt(registerS, 1)} s.`,
       'CPU % is of one core, of this process (the control plane and the benchmark client), from process.cpuUsage over the period; memory after a full gc.',
       `KiB/instance: (heap with the fleet registered − heap with none) / ${n}.`,
+      `apply floor: ${n} connections watch a KV key as the SDK does and, for each value, run the SDK's own decode, zod validation (DesiredState) and resolve(), then publish a minimal ack (identity, revision, config hash) that this process decodes: the work any correct SDK does per change, without loggers to set, status to report, or a control plane collecting the acks.`,
       `SetRule: logger db alternating debug/info, wait_ms ${WAIT_MS}, ${WARMUP} warm-up rounds then ${rounds} (${incomplete} incomplete), 100 ms apart; control plane event loop ${fmt(setRuleBusy * 100, 0)} % busy meanwhile. p99 of ${rounds} rounds is nearest-rank.`,
       `capture: each instance records 100 values/s into ${METRIC} (µs, 1 µs..1 h, 3 digits), capture interval 1 s, over ${captureMs / 1_000} s: ${merged} snapshots merged (${fmt(merged / (captureMs / 1_000), 0)}/s), ${after.late - before.late} late, ${after.lost - before.lost} lost, ${after.rejected - before.rejected} refused; ${delays.length} merged windows seen, instances per window median ${median(sizes)}, min ${Math.min(...sizes)}; control plane event loop ${fmt(flood.elu * 100, 0)} % busy.`,
       `SDK side: the workers used ${fmt(workerCpu(workerIdle), 3)} % of a core per idle instance, ${fmt(workerCpu(workerFlood), 3)} % per instance while recording and streaming (everything in the workers, recording loop included).`,

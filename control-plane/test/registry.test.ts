@@ -48,6 +48,23 @@ test('registry - an ack keeps the interval learned from heartbeats and refreshes
   assert.equal(record?.appliedRevision, 9)
 })
 
+test('registry - an ack without log figures keeps the last ones, one with them replaces them', () => {
+  const registry = new InstanceRegistry()
+  const logs = { budgetRecordsPerSec: 100, rules: [{ ruleId: 'r1', kind: 'sample' }] }
+  registry.heartbeat(hb('a', { applied: { revision: 3, logs } }), T0)
+  registry.ack(
+    { identity: { service: 'checkout', instance: 'a' }, revision: 4, ok: true, applied: { revision: 4 } },
+    T0 + 1,
+  )
+  assert.deepEqual(registry.get('checkout', 'a')?.applied, { revision: 4, logs })
+  const newer = { budgetRecordsPerSec: 100, rules: [] }
+  registry.ack(
+    { identity: { service: 'checkout', instance: 'a' }, revision: 5, ok: true, applied: { revision: 5, logs: newer } },
+    T0 + 2,
+  )
+  assert.deepEqual(registry.get('checkout', 'a')?.applied, { revision: 5, logs: newer })
+})
+
 test('registry - a refusing ack records the revision and reason, not an applied revision', () => {
   const registry = new InstanceRegistry()
   registry.heartbeat(hb('a'), T0)

@@ -19,7 +19,7 @@ import { IncidentOutbox } from './incidents/incident-outbox.js'
 import { answerDump } from './logging/dump-responder.js'
 import { type DumpFilter, FlightRecorder } from './logging/flight-recorder.js'
 import { LogEngine } from './logging/log-engine.js'
-import { type LogStats, logStats } from './logging/log-stats.js'
+import { type LogStats, logRulesKey, logStats } from './logging/log-stats.js'
 import { LoggerRegistry } from './logging/logger-registry.js'
 import type { Counter } from './metrics/counter.js'
 import type { Gauge } from './metrics/gauge.js'
@@ -66,6 +66,8 @@ export class Prodbench {
   #markReady: () => void = () => {}
   #closing: Promise<void> | undefined
   #selfLog: Logger | undefined
+  /** The log rules the last report with log figures described ({@link logRulesKey}). */
+  #reportedLogRules: string | undefined
 
   /** @internal use {@link init} */
   constructor(options: SdkOptions) {
@@ -230,13 +232,13 @@ export class Prodbench {
       this.identity,
       this.#link,
       {
-        applied: () =>
+        applied: (logs) =>
           appliedConfig(
             this.#follower.config,
             this.#loggers.levels(),
             this.#follower.rejections,
             this.#captures.reports(),
-            this.#logStats(),
+            this.#reportedLogStats(logs),
           ),
         metrics: () => this.#metrics.list(),
         dropped: (total) => this.#health.syncDropped(total),
@@ -575,6 +577,19 @@ export class Prodbench {
         { ...rule, quarantine: undefined, level: 'debug', selector: { service: rule.selector.service } },
       ],
     }
+  }
+
+  /**
+   * The log figures for a report. An ack carries them only when the log rules
+   * changed since a report last did: the control plane keeps the last ones,
+   * and the counts in them are refreshed by every heartbeat. A change to a
+   * plain level then costs the fleet no log figures to build, encode and decode.
+   */
+  #reportedLogStats(when: 'always' | 'changed'): LogStats | undefined {
+    const rules = logRulesKey(this.#follower.config)
+    if (when === 'changed' && rules === this.#reportedLogRules) return undefined
+    this.#reportedLogRules = rules
+    return this.#logStats()
   }
 
   #logStats(): LogStats {

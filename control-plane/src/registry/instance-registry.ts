@@ -112,7 +112,11 @@ export class InstanceRegistry {
     const previous = this.#records.get(key)
     if (!previous && this.#records.size >= MAX_INSTANCES) return this.reject(`ack: over ${MAX_INSTANCES} instances`)
     const revision = message.revision ?? 0
-    const applied = message.applied ?? previous?.applied
+    // An ack leaves the log figures out when its log rules did not change: keep the last ones.
+    const applied =
+      message.applied && !message.applied.logs && previous?.applied?.logs
+        ? { ...message.applied, logs: previous.applied.logs }
+        : (message.applied ?? previous?.applied)
     this.#set(key, {
       service,
       instance,

@@ -41,6 +41,12 @@ function active(rule: Rule, kind: ActiveLogRule['kind']): ActiveLogRule {
   }
 }
 
+/** Names the log rules (and budget rule) of `config`: equal keys, the same {@link LogStats} rules. */
+export function logRulesKey(config: EffectiveConfig): string {
+  const ids = (rules: readonly Rule[]) => rules.map((r) => r.id).join(',')
+  return `${ids(config.requestRules)}|${ids(config.samples)}|${ids(config.records)}|${ids(config.tails)}|${config.budget?.id ?? ''}`
+}
+
 /** The engine's figures and the config's log rules, for status, acks and heartbeats. */
 export function logStats(engine: LogEngine, config: EffectiveConfig): LogStats {
   const { limits, ruleId } = engine.budget

@@ -200,6 +200,9 @@ test('scalars-merge - malformed scalar snapshots are refused and counted by reas
 
   // Valid snapshots of the same window still merge and close it.
   one.publishScalars({ captureId, endMs: e0, seq: 1, points: [counter('orders.placed', 4, 4)] })
+  // i-1's first: the unit of the series is the first one merged (two connections keep no order between them).
+  await one.flush()
+  await until(() => cp.stats().scalars.accepted === 1)
   two.publishScalars({ captureId, endMs: e0, seq: 1, points: [{ ...counter('orders.placed', 6, 6), unit: 'orders' }] })
   // i-2's unit differs from i-1's for the same series: refused as a conflict; the window closes without it.
   const [window] = await watched.next(1, 10_000)

@@ -4,7 +4,7 @@ import type { NatsCredentials } from '../security/nats-credentials.js'
 import { type AppendStream, type AppendStreamOptions, openAppendStream } from './append-stream.js'
 import { type KvBucket, openKvBucket } from './kv-bucket.js'
 import { natsAuthOptions } from './nats-auth.js'
-import { describeNatsError, toUnavailable } from './nats-errors.js'
+import { describeNatsError, retryCreateRace, toUnavailable } from './nats-errors.js'
 import { openRecordStream, type RecordStream, type RecordStreamOptions } from './record-stream.js'
 
 /**
@@ -175,9 +175,12 @@ export async function connectNats(options: ConnectOptions): Promise<NatsLink> {
     },
     async openKv(bucket, kvOptions) {
       try {
-        const kv = await nc
-          .jetstream({ timeout: 5_000 })
-          .views.kv(bucket, { history: kvOptions.history, replicas: kvOptions.replicas, storage: StorageType.File })
+        // The client looks the bucket up and adds it when missing; control planes starting together race there.
+        const kv = await retryCreateRace(() =>
+          nc
+            .jetstream({ timeout: 5_000 })
+            .views.kv(bucket, { history: kvOptions.history, replicas: kvOptions.replicas, storage: StorageType.File }),
+        )
         const status = await kv.status()
         if (status.replicas !== kvOptions.replicas) {
           kvOptions.warn?.(

@@ -36,6 +36,30 @@ export const JS_NO_MESSAGE_FOUND = 10037
 /** JetStream's "stream not found". */
 export const JS_STREAM_NOT_FOUND = 10059
 
+/**
+ * JetStream's "stream name already in use" and "subjects overlap with an
+ * existing stream": what an add can answer when another client added the
+ * same stream between this one's look-up and its add.
+ */
+const JS_CREATE_RACE: ReadonlySet<number> = new Set([10058, 10065])
+
+/**
+ * Runs `create` (look a stream or KV bucket up, add it when missing) again
+ * when another client added the same one at the same moment, so control
+ * planes that start together all come up: the next look-up finds it. At most
+ * `tries` tries, 50 ms more apart each time; any other error is thrown at once.
+ */
+export async function retryCreateRace<T>(create: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create()
+    } catch (err) {
+      if (attempt >= tries || !JS_CREATE_RACE.has(jetStreamCode(err) ?? 0)) throw err
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+    }
+  }
+}
+
 /** The JetStream API error code an error carries, if any. */
 export function jetStreamCode(err: unknown): number | undefined {
   return (err as { api_error?: { err_code?: number } })?.api_error?.err_code

@@ -1,5 +1,5 @@
 import { DiscardPolicy, type JetStreamManager, RetentionPolicy, StorageType, type StreamConfig } from 'nats'
-import { JS_STREAM_NOT_FOUND, jetStreamCode } from './nats-errors.js'
+import { JS_STREAM_NOT_FOUND, jetStreamCode, retryCreateRace } from './nats-errors.js'
 
 /** How a stream is created (and its limits updated when they differ). */
 export interface StreamOptions {
@@ -45,24 +45,20 @@ export async function ensureStream(
     num_replicas: options.replicas,
     ...extra,
   }
-  try {
-    const info = await jsm.streams.info(options.name)
-    const c = info.config
-    if (limits.some((limit) => c[limit] !== wanted[limit])) {
-      // Limits are the operator's choice of the moment: the newest control plane's options win.
-      const updated = Object.fromEntries(limits.map((limit) => [limit, wanted[limit] as number]))
-      await jsm.streams.update(options.name, { ...c, ...updated })
+  // Control planes starting together race to add it: the loser looks again and finds it.
+  await retryCreateRace(async () => {
+    try {
+      const info = await jsm.streams.info(options.name)
+      const c = info.config
+      if (limits.some((limit) => c[limit] !== wanted[limit])) {
+        // Limits are the operator's choice of the moment: the newest control plane's options win.
+        const updated = Object.fromEntries(limits.map((limit) => [limit, wanted[limit] as number]))
+        await jsm.streams.update(options.name, { ...c, ...updated })
+      }
+      return
+    } catch (err) {
+      if (jetStreamCode(err) !== JS_STREAM_NOT_FOUND) throw err
     }
-    return
-  } catch (err) {
-    if (jetStreamCode(err) !== JS_STREAM_NOT_FOUND) throw err
-  }
-  try {
     await jsm.streams.add(wanted)
-  } catch (err) {
-    // Another control plane created it between our look and our add: that is the stream we want.
-    await jsm.streams.info(options.name).catch(() => {
-      throw err
-    })
-  }
+  })
 }

@@ -56,13 +56,43 @@ test('registry - an ack without log figures keeps the last ones, one with them r
     { identity: { service: 'checkout', instance: 'a' }, revision: 4, ok: true, applied: { revision: 4 } },
     T0 + 1,
   )
-  assert.deepEqual(registry.get('checkout', 'a')?.applied, { revision: 4, logs })
+  assert.deepEqual(registry.get('checkout', 'a')?.applied, { revision: 4, levels: [], logs })
   const newer = { budgetRecordsPerSec: 100, rules: [] }
   registry.ack(
-    { identity: { service: 'checkout', instance: 'a' }, revision: 5, ok: true, applied: { revision: 5, logs: newer } },
+    {
+      identity: { service: 'checkout', instance: 'a' },
+      revision: 5,
+      ok: true,
+      applied: { revision: 5, levels: [], logs: newer },
+    },
     T0 + 2,
   )
-  assert.deepEqual(registry.get('checkout', 'a')?.applied, { revision: 5, logs: newer })
+  assert.deepEqual(registry.get('checkout', 'a')?.applied, { revision: 5, levels: [], logs: newer })
+})
+
+test("registry - an ack's levels are merged by logger into the last ones", () => {
+  const registry = new InstanceRegistry()
+  const levels = [
+    { logger: '', level: 'info' },
+    { logger: 'db', level: 'info' },
+    { logger: 'http', level: 'warn' },
+  ]
+  registry.heartbeat(hb('a', { applied: { revision: 3, levels } }), T0)
+  registry.ack(
+    {
+      identity: { service: 'checkout', instance: 'a' },
+      revision: 4,
+      ok: true,
+      applied: { revision: 4, levels: [{ logger: 'db', level: 'debug', source: { ruleId: 'r1' } }] },
+    },
+    T0 + 1,
+  )
+  assert.deepEqual(registry.get('checkout', 'a')?.applied?.levels, [
+    { logger: '', level: 'info' },
+    { logger: 'db', level: 'debug', source: { ruleId: 'r1' } },
+    { logger: 'http', level: 'warn' },
+  ])
+  assert.equal(registry.get('checkout', 'a')?.appliedRevision, 4)
 })
 
 test('registry - a refusing ack records the revision and reason, not an applied revision', () => {

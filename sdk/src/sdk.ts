@@ -7,6 +7,7 @@ import { type HeaderRecord, Propagation } from './context/propagation.js'
 import { currentScope, type RequestContext } from './context/request-context.js'
 import { CaptureRunner } from './control/capture-runner.js'
 import { NatsLink } from './control/nats-link.js'
+import { ReportedState } from './control/reported-state.js'
 import { Reporter } from './control/reporter.js'
 import { appliedConfig } from './control/reports.js'
 import { StateFollower } from './control/state-follower.js'
@@ -66,8 +67,8 @@ export class Prodbench {
   #markReady: () => void = () => {}
   #closing: Promise<void> | undefined
   #selfLog: Logger | undefined
-  /** The log rules the last report with log figures described ({@link logRulesKey}). */
-  #reportedLogRules: string | undefined
+  /** What the control plane last heard, so acks carry only what changed. */
+  readonly #reported = new ReportedState()
 
   /** @internal use {@link init} */
   constructor(options: SdkOptions) {
@@ -232,14 +233,17 @@ export class Prodbench {
       this.identity,
       this.#link,
       {
-        applied: (logs) =>
-          appliedConfig(
-            this.#follower.config,
-            this.#loggers.levels(),
+        applied: (report) => {
+          const config = this.#follower.config
+          const full = report === 'full'
+          return appliedConfig(
+            config,
+            this.#reported.levels(this.#loggers.levels(), full),
             this.#follower.rejections,
             this.#captures.reports(),
-            this.#reportedLogStats(logs),
-          ),
+            this.#reported.logRules(logRulesKey(config), full) ? this.#logStats() : undefined,
+          )
+        },
         metrics: () => this.#metrics.list(),
         dropped: (total) => this.#health.syncDropped(total),
         guard: (event, work) => this.#guard(event, work),
@@ -577,19 +581,6 @@ export class Prodbench {
         { ...rule, quarantine: undefined, level: 'debug', selector: { service: rule.selector.service } },
       ],
     }
-  }
-
-  /**
-   * The log figures for a report. An ack carries them only when the log rules
-   * changed since a report last did: the control plane keeps the last ones,
-   * and the counts in them are refreshed by every heartbeat. A change to a
-   * plain level then costs the fleet no log figures to build, encode and decode.
-   */
-  #reportedLogStats(when: 'always' | 'changed'): LogStats | undefined {
-    const rules = logRulesKey(this.#follower.config)
-    if (when === 'changed' && rules === this.#reportedLogRules) return undefined
-    this.#reportedLogRules = rules
-    return this.#logStats()
   }
 
   #logStats(): LogStats {

@@ -10,7 +10,7 @@ import { lineSink } from './helpers/line-sink.js'
 
 const SERVICE = 'checkout'
 
-test('acks - log figures ride an ack only when the log rules changed; heartbeats always carry them', async (t) => {
+test('acks - carry only the loggers whose level changed, and the log figures only when the log rules did; heartbeats carry all', async (t) => {
   const nats = await startTestNats(t)
   const nc = await connect({ servers: nats.url })
   t.after(() => nc.close())
@@ -36,14 +36,20 @@ test('acks - log figures ride an ack only when the log rules changed; heartbeats
   const pb = init({ service: SERVICE, nats: nats.url, destination: lineSink().stream, heartbeatIntervalMs: 300 })
   t.after(() => pb.close())
   pb.logger('db')
+  pb.logger('http')
   await pb.ready()
   const debugDb = { id: 'lvl1', selector: { service: SERVICE, logger: 'db' }, level: 'debug' }
   const levelOnly = await ackOf(await put([debugDb]))
-  assert.equal(levelOnly.applied?.levels?.find((l) => l.logger === 'db')?.level, 'debug')
+  assert.deepEqual(
+    levelOnly.applied?.levels?.map((l) => [l.logger, l.level, l.source?.ruleId]),
+    [['db', 'debug', 'lvl1']],
+    'only the logger that changed',
+  )
   assert.equal(levelOnly.applied?.logs, undefined, 'a level change sends no log figures')
 
   const sample = { id: 'smp1', selector: { service: SERVICE }, sample: { level: 'debug', rate: 0.5 } }
   const sampled = await ackOf(await put([debugDb, sample]))
+  assert.equal(sampled.applied?.levels, undefined, 'no level changed')
   assert.deepEqual(
     sampled.applied?.logs?.rules?.map((r) => [r.ruleId, r.kind]),
     [['smp1', 'sample']],
@@ -54,11 +60,23 @@ test('acks - log figures ride an ack only when the log rules changed; heartbeats
   const again = await ackOf(await put([infoDb, sample]))
   assert.equal(again.applied?.logs, undefined, 'the same log rules are not sent twice')
 
+  assert.deepEqual(
+    again.applied?.levels?.map((l) => [l.logger, l.level, l.source?.ruleId]),
+    [['db', 'info', 'lvl2']],
+    'the same level from another rule is a change of source',
+  )
+
   const before = beats.length
   await eventually(() => beats.length > before, 3_000, 'a heartbeat')
+  const beat = beats.at(-1)
   assert.deepEqual(
-    beats.at(-1)?.applied?.logs?.rules?.map((r) => r.ruleId),
+    beat?.applied?.logs?.rules?.map((r) => r.ruleId),
     ['smp1'],
     'heartbeats carry the log figures',
+  )
+  assert.deepEqual(
+    beat?.applied?.levels?.map((l) => l.logger),
+    ['', 'db', 'http'],
+    'and every logger',
   )
 })

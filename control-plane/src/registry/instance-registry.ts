@@ -112,11 +112,7 @@ export class InstanceRegistry {
     const previous = this.#records.get(key)
     if (!previous && this.#records.size >= MAX_INSTANCES) return this.reject(`ack: over ${MAX_INSTANCES} instances`)
     const revision = message.revision ?? 0
-    // An ack leaves the log figures out when its log rules did not change: keep the last ones.
-    const applied =
-      message.applied && !message.applied.logs && previous?.applied?.logs
-        ? { ...message.applied, logs: previous.applied.logs }
-        : (message.applied ?? previous?.applied)
+    const applied = mergeAck(previous?.applied, message.applied)
     this.#set(key, {
       service,
       instance,
@@ -274,6 +270,25 @@ interface Checked {
   readonly identity: InstanceIdentityMessage
   readonly service: string
   readonly instance: string
+}
+
+/**
+ * An ack's applied config over the one last heard: an ack carries only the
+ * loggers whose level or source changed, and the log figures only when the
+ * log rules changed, since the instance's last report (heartbeats carry all).
+ */
+function mergeAck(
+  last: AppliedConfigMessage | undefined,
+  ack: AppliedConfigMessage | undefined,
+): AppliedConfigMessage | undefined {
+  if (!ack || !last) return ack ?? last
+  const levels = new Map((last.levels ?? []).map((l) => [l.logger ?? '', l]))
+  for (const l of ack.levels ?? []) levels.set(l.logger ?? '', l)
+  return {
+    ...ack,
+    levels: [...levels.values()].sort((a, b) => ((a.logger ?? '') < (b.logger ?? '') ? -1 : 1)),
+    logs: ack.logs ?? last.logs,
+  }
 }
 
 function byServiceThenInstance(a: InstanceRecord, b: InstanceRecord): number {

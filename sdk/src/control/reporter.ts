@@ -9,11 +9,11 @@ import { TelemetryBuffer } from './telemetry-buffer.js'
 /** What the reporter asks the SDK for when it has something to send. */
 export interface ReporterSources {
   /**
-   * What the instance runs now. `logs: 'changed'` (acks) leaves the log
-   * figures out unless the log rules changed since a report last carried
-   * them; heartbeats always carry them.
+   * What the instance runs now: all of it for a heartbeat (`full`); for an
+   * ack (`changes`), only the loggers whose level changed and the log figures
+   * only when the log rules did, since the last report (see ReportedState).
    */
-  applied(logs: 'always' | 'changed'): AppliedConfigInput
+  applied(report: 'full' | 'changes'): AppliedConfigInput
   /** The instance's metrics, for heartbeats. */
   metrics(): MetricInfo[]
   /** Called when the telemetry buffer dropped something (its total so far). */
@@ -58,7 +58,7 @@ export class Reporter {
 
   /** Acks `revision`: applied, or refused with `error`. */
   ack(revision: number, error?: string): void {
-    const message = ackMessage(this.identity, revision, this.sources.applied('changed'), Date.now(), error)
+    const message = ackMessage(this.identity, revision, this.sources.applied('changes'), Date.now(), error)
     this.link.publish(this.#ackSubject, codecs.ack.encode(message))
   }
 
@@ -105,7 +105,7 @@ export class Reporter {
   #beat(leaving: boolean): Uint8Array {
     const beat = heartbeatMessage(
       this.identity,
-      this.sources.applied('always'),
+      this.sources.applied('full'),
       this.options.heartbeatIntervalMs,
       this.link.reconnects,
       Date.now(),

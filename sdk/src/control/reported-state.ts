@@ -1,0 +1,32 @@
+import type { LoggerLevel } from '../logging/logger-registry.js'
+
+/**
+ * What the control plane last heard from this instance about its loggers'
+ * levels and its log rules, so that an ack carries only what changed since
+ * then. A full report (a heartbeat) carries everything and remembers it all;
+ * the control plane merges an ack into what it last heard. A change to one
+ * logger then costs one level in the ack, not every logger's.
+ */
+export class ReportedState {
+  /** Logger → its level and source as last reported. */
+  readonly #levels = new Map<string, string>()
+  #logRules: string | undefined
+
+  /** The loggers to report: all of them in a full report, else those whose level or source changed. */
+  levels(all: readonly LoggerLevel[], full: boolean): readonly LoggerLevel[] {
+    const out = full ? all : all.filter((l) => this.#levels.get(l.logger) !== levelKey(l))
+    for (const l of out) this.#levels.set(l.logger, levelKey(l))
+    return out
+  }
+
+  /** Whether to report the log figures: always in a full report, else when the log rules (`key`) changed. */
+  logRules(key: string, full: boolean): boolean {
+    const report = full || key !== this.#logRules
+    this.#logRules = key
+    return report
+  }
+}
+
+function levelKey(l: LoggerLevel): string {
+  return `${l.level}|${l.source.kind === 'rule' ? l.source.rule.id : 'code'}`
+}

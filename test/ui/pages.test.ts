@@ -165,7 +165,10 @@ test('ui histograms - a capture started from the page draws merged percentiles, 
   await page.getByLabel('Per instance').check()
   await page.locator('[data-testid="instance-chart"]').waitFor()
   await chartPoints(page, 'instance-chart', 1)
-  const legend = await page.locator('[data-testid="instance-chart"] .u-legend').textContent()
+  // The points are counted as the data arrives; uPlot draws the legend of a new series after.
+  const legendLocator = page.locator('[data-testid="instance-chart"] .u-legend')
+  await legendLocator.filter({ hasText: 'checkout-3 p99' }).waitFor({ timeout: 10_000 })
+  const legend = await legendLocator.textContent()
   assert.match(legend ?? '', /checkout-1 p99.*checkout-2 p99.*checkout-3 p99/)
 
   const [download] = await Promise.all([

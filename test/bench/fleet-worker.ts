@@ -9,6 +9,7 @@ import { init, type Prodbench } from '@prodbench/sdk'
 import { connect, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
 import type { StartEcho, StartKvEcho, StartSdk, WorkerReply, WorkerRequest } from './fleet-protocol.js'
+import { watchKey } from './watch-key.js'
 
 const closers: Array<() => Promise<void>> = []
 
@@ -52,17 +53,9 @@ async function startEcho(command: StartEcho): Promise<string> {
 
 async function startKvEcho(command: StartKvEcho): Promise<string> {
   const connections = await openConnections(command.url, command.count)
-  await Promise.all(
-    connections.map(async (nc) => {
-      // The same calls the SDK makes to follow its key (nats-link.ts).
-      const kv = await nc.jetstream().views.kv(command.bucket, { bindOnly: true })
-      const watcher = await kv.watch({ key: command.key })
-      ;(async () => {
-        for await (const entry of watcher) nc.publish(command.reply, entry.value)
-      })().catch(() => {})
-    }),
+  await watchKey(connections, command.bucket, command.key, (nc, _index, entry) =>
+    nc.publish(command.reply, entry.value),
   )
-  await Promise.all(connections.map((nc) => nc.flush()))
   return `${connections.length} connections`
 }
 

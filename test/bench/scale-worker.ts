@@ -10,6 +10,7 @@ import { init, type Prodbench } from '@prodbench/sdk'
 import { DesiredState, resolve } from '@prodbench/sdk/core'
 import { connect, type KvEntry, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
+import { watchKey } from './watch-key.js'
 
 /** Commands from the benchmark; each is answered with `{ id, ok, detail }`. */
 export type ScaleCommand =
@@ -100,17 +101,7 @@ async function kvWatchers(
 ): Promise<string> {
   const made = await Promise.all(Array.from({ length: command.count }, () => connect({ servers: command.url })))
   connections.push(...made)
-  await Promise.all(
-    made.map(async (nc, index) => {
-      // The calls the SDK makes to follow its key (sdk/src/control/nats-link.ts).
-      const kv = await nc.jetstream().views.kv(command.bucket, { bindOnly: true })
-      const watcher = await kv.watch({ key: command.key })
-      ;(async () => {
-        for await (const entry of watcher) onEntry(nc, index, entry)
-      })().catch((err) => console.error(`kv watcher ${index}:`, err))
-    }),
-  )
-  await Promise.all(made.map((nc) => nc.flush()))
+  await watchKey(made, command.bucket, command.key, onEntry)
   return `${made.length} connections`
 }
 

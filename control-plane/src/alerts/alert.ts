@@ -1,4 +1,5 @@
 import type { IncidentMessage } from '@prodbench/proto'
+import { type IncidentFacts, incidentFacts } from '../incidents/incident-model.js'
 
 /**
  * What an alert says, built once and sent to every target: the JSON body of
@@ -22,19 +23,7 @@ export interface AlertPayload {
   /** One line for people (chat webhooks display it). */
   readonly text: string
   readonly link: string
-  readonly incident: {
-    readonly id: string
-    readonly service: string
-    readonly kind: string
-    readonly title: string
-    readonly status: string
-    readonly fingerprint: string
-    readonly count: number
-    readonly firstAt: number
-    readonly lastAt: number
-    readonly instances: readonly string[]
-    readonly error?: { readonly type: string; readonly message: string }
-  }
+  readonly incident: IncidentFacts & { readonly error?: { readonly type: string; readonly message: string } }
   readonly newOccurrences?: number
 }
 
@@ -50,16 +39,7 @@ export function alertPayload(alert: Alert): AlertPayload {
     text: alertLine(alert),
     link: alert.link,
     incident: {
-      id: i.id ?? '',
-      service: i.service ?? '',
-      kind: i.kind ?? '',
-      title: i.title ?? '',
-      status: i.status ?? '',
-      fingerprint: i.fingerprint ?? '',
-      count: i.count ?? 0,
-      firstAt: i.firstAt ?? 0,
-      lastAt: i.lastAt ?? 0,
-      instances: i.instances ?? [],
+      ...incidentFacts(i),
       ...(error?.type || error?.message ? { error: { type: error.type ?? '', message: error.message ?? '' } } : {}),
     },
     ...(alert.newOccurrences !== undefined ? { newOccurrences: alert.newOccurrences } : {}),

@@ -1,5 +1,6 @@
 import type { CheckRunReplyMessage, HistogramSnapshotMessage, IncidentMessage } from '@prodbench/proto'
 import { decodeHdr, summarize } from '@prodbench/sdk/metrics'
+import { type IncidentFacts, incidentFacts } from '../incidents/incident-model.js'
 
 /**
  * Incidents and check runs as the gateway answers them: plain JSON named
@@ -15,17 +16,7 @@ export const INCIDENT_QUANTILES: readonly number[] = [0.5, 0.9, 0.99, 0.999, 1]
 const DISPLAY_BUCKETS = 16
 
 /** An incident in a list: everything but its first report. */
-export interface IncidentSummaryView {
-  readonly id: string
-  readonly service: string
-  readonly fingerprint: string
-  readonly kind: string
-  readonly title: string
-  readonly status: string
-  readonly firstAt: number
-  readonly lastAt: number
-  readonly count: number
-  readonly instances: string[]
+export interface IncidentSummaryView extends IncidentFacts {
   readonly link: string
   readonly ackedBy?: string
   readonly ackedAt?: number
@@ -74,16 +65,7 @@ export interface IncidentDetailView extends IncidentSummaryView {
 /** The summary of an incident (lists, the live feed, answers to ack and close). */
 export function incidentSummaryView(incident: IncidentMessage): IncidentSummaryView {
   return {
-    id: incident.id ?? '',
-    service: incident.service ?? '',
-    fingerprint: incident.fingerprint ?? '',
-    kind: incident.kind ?? '',
-    title: incident.title ?? '',
-    status: incident.status ?? '',
-    firstAt: incident.firstAt ?? 0,
-    lastAt: incident.lastAt ?? 0,
-    count: incident.count ?? 0,
-    instances: incident.instances ?? [],
+    ...incidentFacts(incident),
     link: incident.link ?? '',
     ...(incident.ackedBy ? { ackedBy: incident.ackedBy, ackedAt: incident.ackedAt ?? 0 } : {}),
     ...(incident.closedBy ? { closedBy: incident.closedBy, closedAt: incident.closedAt ?? 0 } : {}),

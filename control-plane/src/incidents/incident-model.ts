@@ -15,6 +15,36 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
 /** Instances named in one incident; more still count, they are just not listed. */
 export const MAX_LISTED_INSTANCES = 100
 
+/** What every view of an incident shows of it (the webhook body, the UI's lists), absent fields empty. */
+export interface IncidentFacts {
+  readonly id: string
+  readonly service: string
+  readonly fingerprint: string
+  readonly kind: string
+  readonly title: string
+  readonly status: string
+  readonly firstAt: number
+  readonly lastAt: number
+  readonly count: number
+  readonly instances: string[]
+}
+
+/** The {@link IncidentFacts} of a stored incident. */
+export function incidentFacts(incident: IncidentMessage): IncidentFacts {
+  return {
+    id: incident.id ?? '',
+    service: incident.service ?? '',
+    fingerprint: incident.fingerprint ?? '',
+    kind: incident.kind ?? '',
+    title: incident.title ?? '',
+    status: incident.status ?? '',
+    firstAt: incident.firstAt ?? 0,
+    lastAt: incident.lastAt ?? 0,
+    count: incident.count ?? 0,
+    instances: incident.instances ?? [],
+  }
+}
+
 /** What a batch of reports of one (service, fingerprint) adds to its incident. */
 export interface ReportFold {
   readonly service: string

@@ -60,8 +60,9 @@ test('histograms - a window closes at its grace deadline with missing naming the
   const { fleet, captureId, client, cp } = await startCaptureFleet(t, ['i-1', 'i-2', 'i-3'])
   const watched = collect(client.watchHistogram({ service: 'checkout', metric: METRIC }))
   await until(() => cp.stats().histograms.watchers === 1)
-  // A window that already ended: its deadline (end + 1 s grace) is at most a second away.
-  const endMs = Math.floor(Date.now() / 1_000) * 1_000
+  // The window whose deadline (end + 1 s grace) is 0.5-1.5 s away: late enough that the
+  // test is short, early enough that both snapshots (two connections) arrive before it.
+  const endMs = nextWindowEnd(Date.now() - 500)
   fleet[0]?.publishSnapshot({ captureId, metric: METRIC, endMs, seq: 1, values: [100, 200] })
   fleet[1]?.publishSnapshot({ captureId, metric: METRIC, endMs, seq: 1, values: [300] })
 

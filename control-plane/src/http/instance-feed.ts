@@ -1,4 +1,4 @@
-import { type InstanceRecord, type InstanceRegistry, isLive } from '../registry/index.js'
+import { type InstanceRecord, type InstanceRegistry, isLive, lateTicks } from '../registry/index.js'
 import {
   type Health,
   type InstanceDetail,
@@ -42,6 +42,7 @@ export interface InstanceSubscriber {
 export class InstanceFeed {
   readonly #registry: InstanceRegistry
   readonly #now: () => number
+  readonly #flushMs: number
   readonly #subscribers = new Set<InstanceSubscriber>()
   #dirty = new Set<string>()
   /** Instances viewers were told about, with the health they were told. */
@@ -49,9 +50,10 @@ export class InstanceFeed {
   #stopListening: (() => void) | undefined
   #timer: NodeJS.Timeout | undefined
 
-  constructor(registry: InstanceRegistry, now: () => number = Date.now) {
+  constructor(registry: InstanceRegistry, now: () => number = Date.now, flushMs = FLUSH_MS) {
     this.#registry = registry
     this.#now = now
+    this.#flushMs = flushMs
   }
 
   /** Adds a viewer (it got its snapshot elsewhere); returns a function that removes it. */
@@ -78,7 +80,9 @@ export class InstanceFeed {
     this.#stopListening = this.#registry.onChange((service, instance) => {
       this.#dirty.add(keyOf({ service, instance }))
     })
-    this.#timer = setInterval(() => this.#flush(), FLUSH_MS)
+    const late = lateTicks(this.#flushMs, this.#now)
+    // A late flush waits for the next: the instances it would call silent may only be unread.
+    this.#timer = setInterval(() => late() || this.#flush(), this.#flushMs)
     this.#timer.unref()
   }
 

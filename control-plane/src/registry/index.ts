@@ -9,6 +9,7 @@ export {
   InstanceRegistry,
   isLive,
   LIVE_INTERVALS,
+  lateTicks,
   MAX_INSTANCES,
   toInstanceInfo,
 } from './instance-registry.js'

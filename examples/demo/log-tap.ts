@@ -39,13 +39,19 @@ export class LogTap {
     this.flusher.unref()
   }
 
-  /** Takes one record from instance `source`. */
+  /**
+   * Takes one record from instance `source`. A failing request's kept records,
+   * written beside its error and marked `recorded`, are not counted: the
+   * counts are of what the levels let through.
+   */
   add(source: string, record: LogRecord): void {
-    const key = `${source}\u0000${record.logger ?? ''}\u0000${record.level}`
-    const tally = this.tallies.get(key) ?? { count: 0, lastTime: 0 }
-    tally.count++
-    tally.lastTime = record.time ?? Date.now()
-    this.tallies.set(key, tally)
+    if (record.recorded !== true) {
+      const key = `${source}\u0000${record.logger ?? ''}\u0000${record.level}`
+      const tally = this.tallies.get(key) ?? { count: 0, lastTime: 0 }
+      tally.count++
+      tally.lastTime = record.time ?? Date.now()
+      this.tallies.set(key, tally)
+    }
     if (this.collecting?.keep(record) && this.collecting.records.length < 10_000) this.collecting.records.push(record)
     if (!this.show?.(record)) return
     if (this.budget > 0) {

@@ -72,13 +72,17 @@ export async function logsTour(ctx: TourContext, steps: Steps): Promise<void> {
   section('Flight recorder: keep debug records in memory, write nothing')
   say("`ctl record` keeps records below the level in each instance's bounded ring; `ctl dump` reads them.")
   const record = await ctl.json<ChangeJson>(['record', 'svc=checkout', 'level=debug', '--ttl', '2m'])
-  tap.reset()
   const written = tap.collect((r) => r.level === DEBUG)
   await sleep(3_000)
   tap.collect(() => false)
-  // Name what was written when this fails: which logger, which request.
-  const first = written[0] ? `: ${JSON.stringify(written[0]).slice(0, 300)}` : ''
-  check(tap.count({ level: DEBUG }) === 0, `recording writes no debug line to the instances' output${first}`)
+  // A failing request's kept records are written just before its error, marked "recorded":
+  // that is the recorder at work. Any other debug line is a leak: name it.
+  const replayed = written.filter((r) => r.recorded === true).length
+  const leaked = written.filter((r) => r.recorded !== true)
+  const first = leaked[0] ? `: ${JSON.stringify(leaked[0]).slice(0, 300)}` : ''
+  if (replayed > 0)
+    write(`  ${replayed} kept debug records were written beside a failing request's error, marked recorded`)
+  check(leaked.length === 0, `recording writes no debug line to the instances' output${first}`)
   await ctl.show(['dump', 'svc=checkout', 'logger=db', '--last', '4'])
   const dump = await ctl.json<DumpJson>(['dump', 'svc=checkout', 'logger=db', '--last', '20'])
   const kept = (dump?.instances ?? []).flatMap((i) => i.records ?? []).map((line) => JSON.parse(line) as LogRecord)

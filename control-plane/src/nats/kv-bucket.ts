@@ -1,6 +1,7 @@
 import type { KV } from 'nats'
 import type { UnavailableError } from '../errors.js'
 import { guardNats } from './nats-errors.js'
+import { cancelHeartbeatMonitor, kvWatchSubscription } from './subscription-internals.js'
 
 /** One key's latest entry: `value` is undefined when the key was deleted or purged. */
 export interface KvEntry {
@@ -70,13 +71,20 @@ export function openKvBucket(
     async watch(onEntry, onEnd) {
       const iterator = await guarded('watching keys', () => kv.watch({ key: '>' }))
       let stopped = false
-      const stopListening = onLeaderElected?.(() => {
-        if (stopped) return
-        stopped = true
-        stopListening?.()
+      let stopListening: (() => void) | undefined
+      try {
+        stopListening = onLeaderElected?.(() => {
+          if (stopped) return
+          stopped = true
+          stopListening?.()
+          stopKvWatch(iterator)
+          onEnd()
+        })
+      } catch (err) {
+        // The connection closed while the watch was being made: nobody will stop it but us.
         stopKvWatch(iterator)
-        onEnd()
-      })
+        throw err
+      }
       void (async () => {
         for await (const entry of iterator) {
           const deleted = entry.operation === 'DEL' || entry.operation === 'PURGE'
@@ -86,14 +94,16 @@ export function openKvBucket(
             // The consumer reports its own problems; one bad entry must not end the watch.
           }
         }
-      })().then(
-        () => {
-          if (!stopped) onEnd()
-        },
-        (err: unknown) => {
-          if (!stopped) onEnd(err)
-        },
-      )
+      })()
+        .finally(() => stopKvWatch(iterator))
+        .then(
+          () => {
+            if (!stopped) onEnd()
+          },
+          (err: unknown) => {
+            if (!stopped) onEnd(err)
+          },
+        )
       return () => {
         stopListening?.()
         if (stopped) return
@@ -105,12 +115,15 @@ export function openKvBucket(
 }
 
 /**
- * Stops a KV watch for good. nats.js (2.29) cancels a watch's idle-heartbeat
- * monitor when its subscription closes, but a monitor set up after that (the
- * connection closed while the watch was being created) is never cancelled,
- * and its interval keeps the process alive after close(). Cancel it here too.
+ * Stops a KV watch for good (idempotent). nats.js (2.29) cancels a watch's
+ * idle-heartbeat monitor when its subscription closes, but a monitor set up
+ * after that (the connection closed while the watch was being created) is
+ * never cancelled, and its interval keeps the process alive after close().
+ * Cancel it here too: on stop, on any failure after the watch was made, and
+ * when the watch ends on its own.
  */
 export function stopKvWatch(iterator: { stop(): void }): void {
   iterator.stop()
-  ;(iterator as { _data?: { monitor?: { cancel(): void } | null } })._data?.monitor?.cancel()
+  const sub = kvWatchSubscription(iterator)
+  if (sub) cancelHeartbeatMonitor(sub)
 }

@@ -111,9 +111,12 @@ export async function openRecordStream(
       let stopped = false
       sub.closed.then(
         () => {
+          // Closed under us (maybe before its monitor was made): the monitor goes too.
+          cancelHeartbeatMonitor(sub)
           if (!stopped) handlers.end()
         },
         (err: unknown) => {
+          cancelHeartbeatMonitor(sub)
           if (!stopped) handlers.end(err)
         },
       )

@@ -20,3 +20,8 @@ export function replayLength(sub: JetStreamSubscription): number {
 export function cancelHeartbeatMonitor(sub: JetStreamSubscription): void {
   ;(sub as unknown as { monitor?: { cancel(): void } | null }).monitor?.cancel()
 }
+
+/** The JetStream subscription under a KV watch's iterator (nats.js keeps it as `_data`). */
+export function kvWatchSubscription(iterator: object): JetStreamSubscription | undefined {
+  return (iterator as { _data?: JetStreamSubscription })._data
+}

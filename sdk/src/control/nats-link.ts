@@ -255,6 +255,8 @@ export class NatsLink {
     })()
       .catch((err) => this.events.problem('watch', err))
       .finally(() => {
+        // Ended on its own (its subscription closed): make sure its monitor went with it.
+        stopWatch(watcher)
         if (this.#watcher === watcher) this.#watcher = undefined
       })
   }

@@ -32,7 +32,11 @@ function background(t: TestContext, args: string[], cwd: string, env: Record<str
       await once(child, 'exit')
     }
   })
-  return { output: () => out }
+  const state = () =>
+    child.exitCode !== null || child.signalCode !== null
+      ? `exited ${child.exitCode ?? child.signalCode}`
+      : `running, pid ${child.pid}`
+  return { output: () => out, state }
 }
 
 test('pack - the packed proto, sdk and control-plane install and run outside the workspace', {
@@ -108,7 +112,7 @@ test('pack - the packed proto, sdk and control-plane install and run outside the
       return server !== ''
     },
     30_000,
-    `the packed control plane to listen (output: ${cp.output()})`,
+    () => `the packed control plane to listen (${cp.state()}; output: ${cp.output() || 'none'})`,
   )
 
   let ls = { code: -1, out: '', err: '' }

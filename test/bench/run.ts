@@ -2,11 +2,12 @@
  * `npm run bench`: runs the benchmark suites and prints one table per suite,
  * each comparing prodbench with the raw dependency measured in the same run.
  *
- *   node --import tsx test/bench/run.ts [--only logger|logging|propagation|histogram|instruments|idle|scale|flood] [--quick]
+ *   node --import tsx test/bench/run.ts [--only logger|logging|propagation|histogram|instruments|idle|scale|apply-cost|flood] [--quick]
  *
  * Benchmarks are never assertions: nothing here fails on a slow number.
  */
 import { parseArgs } from 'node:util'
+import { applyCostBench } from './apply-cost.bench.js'
 import { floodBench } from './flood.bench.js'
 import { histogramBench } from './histogram.bench.js'
 import { idleBench } from './idle.bench.js'
@@ -26,6 +27,7 @@ const SUITES: Record<string, (options: { quick: boolean }) => Promise<Table>> = 
   instruments: instrumentsBench,
   idle: idleBench,
   scale: scaleBench,
+  'apply-cost': applyCostBench,
   flood: floodBench,
 }
 

@@ -5,12 +5,10 @@
  * demand, and reports its own CPU and memory. Driven over IPC by
  * scale-fleet.ts; leaves when the parent goes away.
  */
-import { codecs } from '@prodbench/proto'
 import { init, type Prodbench } from '@prodbench/sdk'
-import { DesiredState, resolve } from '@prodbench/sdk/core'
 import { connect, type KvEntry, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
-import { watchKey } from './watch-key.js'
+import { minimalAck, watchKey } from './watch-key.js'
 
 /** Commands from the benchmark; each is answered with `{ id, ok, detail }`. */
 export type ScaleCommand =
@@ -113,20 +111,7 @@ function kvApply(command: Extract<ScaleCommand, { type: 'kv-apply' }>): Promise<
   const startedAt = Date.now()
   return kvWatchers(command, (nc, index, entry) => {
     if (entry.operation !== 'PUT') return
-    const identity = {
-      service: command.key,
-      instance: `floor-${process.pid}-${index}`,
-      host: 'bench',
-      pid: process.pid,
-      startedAt,
-    }
-    const state = DesiredState.parse(codecs.desiredState.decode(entry.value))
-    const config = resolve(state, identity, Date.now(), entry.revision)
-    const applied = { revision: entry.revision, configHash: config.hash }
-    nc.publish(
-      command.reply,
-      codecs.ack.encode({ identity, revision: entry.revision, ok: true, applied, at: Date.now() }),
-    )
+    nc.publish(command.reply, minimalAck(command.key, `floor-${process.pid}-${index}`, startedAt, entry))
   })
 }
 

@@ -1,3 +1,5 @@
+import { codecs } from '@prodbench/proto'
+import { DesiredState, resolve } from '@prodbench/sdk/core'
 import type { KvEntry, NatsConnection } from 'nats'
 
 /**
@@ -22,4 +24,18 @@ export async function watchKey(
     }),
   )
   await Promise.all(connections.map((nc) => nc.flush()))
+}
+
+/**
+ * What the apply floor does with a value of the desired-state key of
+ * `service`: the SDK's own decode, zod validation and resolve() for instance
+ * `instance`, then a minimal ack (identity, revision, config hash), encoded.
+ * The work any correct SDK does per change, without loggers or bookkeeping.
+ */
+export function minimalAck(service: string, instance: string, startedAt: number, entry: KvEntry): Uint8Array {
+  const identity = { service, instance, host: 'bench', pid: process.pid, startedAt }
+  const state = DesiredState.parse(codecs.desiredState.decode(entry.value))
+  const config = resolve(state, identity, Date.now(), entry.revision)
+  const applied = { revision: entry.revision, configHash: config.hash }
+  return codecs.ack.encode({ identity, revision: entry.revision, ok: true, applied, at: Date.now() })
 }

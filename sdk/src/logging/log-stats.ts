@@ -43,8 +43,14 @@ function active(rule: Rule, kind: ActiveLogRule['kind']): ActiveLogRule {
 
 /** Names the log rules (and budget rule) of `config`: equal keys, the same {@link LogStats} rules. */
 export function logRulesKey(config: EffectiveConfig): string {
-  const ids = (rules: readonly Rule[]) => rules.map((r) => r.id).join(',')
-  return `${ids(config.requestRules)}|${ids(config.samples)}|${ids(config.records)}|${ids(config.tails)}|${config.budget?.id ?? ''}`
+  return `${idsOf(config.requestRules)}|${idsOf(config.samples)}|${idsOf(config.records)}|${idsOf(config.tails)}|${config.budget?.id ?? ''}`
+}
+
+/** Built per ack: a module function, not a closure made on every call. */
+function idsOf(rules: readonly Rule[]): string {
+  let ids = ''
+  for (const rule of rules) ids = ids === '' ? rule.id : `${ids},${rule.id}`
+  return ids
 }
 
 /** The engine's figures and the config's log rules, for status, acks and heartbeats. */

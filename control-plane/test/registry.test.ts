@@ -93,6 +93,30 @@ test("registry - an ack's levels are merged by logger into the last ones", () =>
     { logger: 'http', level: 'warn' },
   ])
   assert.equal(registry.get('checkout', 'a')?.appliedRevision, 4)
+
+  // A logger made since: it takes its place by name.
+  const ack = (revision: number, changed: Array<{ logger: string; level: string }>) =>
+    registry.ack(
+      { identity: { service: 'checkout', instance: 'a' }, revision, ok: true, applied: { revision, levels: changed } },
+      T0 + revision,
+    )
+  ack(5, [{ logger: 'cache', level: 'info' }])
+  assert.deepEqual(
+    registry.get('checkout', 'a')?.applied?.levels?.map((l) => l.logger),
+    ['', 'cache', 'db', 'http'],
+  )
+  // A service-wide change lists every logger (more than a few: merged through an index).
+  const many = ['', 'cache', 'db', 'http', ...Array.from({ length: 10 }, (_, i) => `q${i}`)]
+  ack(
+    6,
+    many.map((logger) => ({ logger, level: 'debug' })),
+  )
+  const merged = registry.get('checkout', 'a')?.applied?.levels ?? []
+  assert.deepEqual(
+    merged.map((l) => l.logger),
+    [...many].sort(),
+  )
+  assert.ok(merged.every((l) => l.level === 'debug'))
 })
 
 test('registry - a refusing ack records the revision and reason, not an applied revision', () => {

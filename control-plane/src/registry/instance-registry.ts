@@ -217,13 +217,15 @@ export class InstanceRegistry {
     if (!identity) return this.reject(`${kind}: no identity`)
     const service = identity.service ?? ''
     const instance = identity.instance ?? ''
+    if (subject && (subject.service !== service || subject.instance !== instance)) {
+      return this.reject(`${kind}: identity ${service}/${instance} does not match its subject`)
+    }
+    // Names already checked when the instance was first recorded: an ack or heartbeat a second costs no regexes.
+    if (this.#byService.get(service)?.has(instance)) return { identity, service, instance }
     const problem =
       (serviceNameProblem(service) && `service ${JSON.stringify(service)} ${serviceNameProblem(service)}`) ||
       (instanceIdProblem(instance) && `instance ${JSON.stringify(instance)} ${instanceIdProblem(instance)}`)
     if (problem) return this.reject(`${kind}: ${problem}`)
-    if (subject && (subject.service !== service || subject.instance !== instance)) {
-      return this.reject(`${kind}: identity ${service}/${instance} does not match its subject`)
-    }
     return { identity, service, instance }
   }
 
@@ -301,13 +303,23 @@ function mergeAck(
   ack: AppliedConfigMessage | undefined,
 ): AppliedConfigMessage | undefined {
   if (!ack || !last) return ack ?? last
-  const levels = new Map((last.levels ?? []).map((l) => [l.logger ?? '', l]))
-  for (const l of ack.levels ?? []) levels.set(l.logger ?? '', l)
-  return {
-    ...ack,
-    levels: [...levels.values()].sort((a, b) => ((a.logger ?? '') < (b.logger ?? '') ? -1 : 1)),
-    logs: ack.logs ?? last.logs,
+  // An ack lists the loggers that changed: replace them in place, sort only when one is new.
+  const levels = [...(last.levels ?? [])]
+  const changed = ack.levels ?? []
+  // A few: a scan each; a service-wide change (every logger): an index.
+  const index = changed.length > 8 ? new Map(levels.map((l, i) => [l.logger ?? '', i])) : undefined
+  let added = false
+  for (const l of changed) {
+    const name = l.logger ?? ''
+    const at = index ? (index.get(name) ?? -1) : levels.findIndex((known) => (known.logger ?? '') === name)
+    if (at >= 0) levels[at] = l
+    else {
+      levels.push(l)
+      added = true
+    }
   }
+  if (added) levels.sort((a, b) => ((a.logger ?? '') < (b.logger ?? '') ? -1 : 1))
+  return { ...ack, levels, logs: ack.logs ?? last.logs }
 }
 
 function byServiceThenInstance(a: InstanceRecord, b: InstanceRecord): number {

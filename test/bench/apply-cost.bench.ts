@@ -21,7 +21,7 @@ import { ByteSink } from './byte-sink.js'
 import { BenchControlClient } from './control-plane-client.js'
 import { median } from './stats.js'
 import { fmt, type Table } from './table.js'
-import { minimalAck, watchKey } from './watch-key.js'
+import { dbLevelState, minimalAck, watchKey } from './watch-key.js'
 
 const SERVICE = 'cost'
 const WARMUP = 5
@@ -85,25 +85,6 @@ function partsOf(profile: Profile): Map<string, number> {
   return out
 }
 
-/** The desired state of round `round`: logger db at debug, then info. */
-function stateOf(round: number): Uint8Array {
-  const now = Date.now()
-  return codecs.desiredState.encode({
-    service: SERVICE,
-    rules: [
-      {
-        id: `r-${round}`,
-        selector: { service: SERVICE, logger: 'db' },
-        level: round % 2 === 0 ? 'debug' : 'info',
-        createdAt: now,
-        author: 'bench',
-        reason: 'benchmark',
-      },
-    ],
-    updatedAt: now,
-  })
-}
-
 /** Runs `rounds` changes (after the warm-up), each awaited by `change`; CPU µs of this process per round and wall ms. */
 async function cpuPerRound(
   rounds: number,
@@ -165,7 +146,7 @@ export async function applyCostBench({ quick }: { quick: boolean }): Promise<Tab
     const floor = await cpuPerRound(rounds, async (round) => {
       acked = 0
       const done = new Promise<void>((resolve) => (allAcked = resolve))
-      await kv.put(SERVICE, stateOf(round))
+      await kv.put(SERVICE, dbLevelState(SERVICE, round))
       await done
     })
     await Promise.all(watchers.map((w) => w.close()))
@@ -203,7 +184,7 @@ export async function applyCostBench({ quick }: { quick: boolean }): Promise<Tab
     const busy = [...parts.values()].reduce((a, b) => a + b, 0)
 
     // The floor's work on one value in a tight loop: what each call costs warm.
-    const entry = { value: stateOf(0), revision: 7 } as KvEntry
+    const entry = { value: dbLevelState(SERVICE, 0), revision: 7 } as KvEntry
     for (let i = 0; i < 2_000; i++) minimalAck(SERVICE, 'warm', startedAt, entry)
     const loop = 20_000
     const warmStart = process.cpuUsage()

@@ -22,6 +22,7 @@ import { ScaleFleet } from './scale-fleet.js'
 import type { WorkerUsage } from './scale-worker.js'
 import { max, median, percentile } from './stats.js'
 import { fmt, type Table } from './table.js'
+import { dbLevelState } from './watch-key.js'
 
 const SERVICE = 'scale'
 const WORKERS = 4
@@ -71,25 +72,6 @@ function startCapture(raw: ControlPlaneClient): Promise<string> {
       (err, response) => (err ? reject(err) : resolve(response?.rules?.[0]?.id ?? '')),
     ),
   )
-}
-
-/** Round `round`'s desired state for the apply floor: logger db at debug, then info, as the SetRule rounds. */
-function floorState(round: number): Uint8Array {
-  const now = Date.now()
-  return codecs.desiredState.encode({
-    service: SERVICE,
-    rules: [
-      {
-        id: `floor-${round}`,
-        selector: { service: SERVICE, logger: 'db' },
-        level: round % 2 === 0 ? 'debug' : 'info',
-        createdAt: now,
-        author: 'bench',
-        reason: 'benchmark',
-      },
-    ],
-    updatedAt: now,
-  })
 }
 
 const mib = (bytes: number) => fmt(bytes / 1_048_576, 1)
@@ -159,7 +141,7 @@ export async function scaleBench({ quick }: { quick: boolean }): Promise<Table> 
       warmup: WARMUP,
       pauseMs: 100,
       timeoutMs: 20_000,
-      trigger: (payload) => floorKv.put(SERVICE, floorState(new DataView(payload.buffer).getUint32(0))),
+      trigger: (payload) => floorKv.put(SERVICE, dbLevelState(SERVICE, new DataView(payload.buffer).getUint32(0))),
       echoes: { keyOf: (data) => codecs.ack.decode(data).revision, keyAfter: (revision) => revision as number },
     })
     await fleet.all(() => ({ type: 'stop' }), 60_000)

@@ -39,3 +39,25 @@ export function minimalAck(service: string, instance: string, startedAt: number,
   const applied = { revision: entry.revision, configHash: config.hash }
   return codecs.ack.encode({ identity, revision: entry.revision, ok: true, applied, at: Date.now() })
 }
+
+/**
+ * Round `round`'s desired state of `service` for a floor: logger db at debug,
+ * then info, the rule SetRule writes in the same benchmarks.
+ */
+export function dbLevelState(service: string, round: number): Uint8Array {
+  const now = Date.now()
+  return codecs.desiredState.encode({
+    service,
+    rules: [
+      {
+        id: `floor-${round}`,
+        selector: { service, logger: 'db' },
+        level: round % 2 === 0 ? 'debug' : 'info',
+        createdAt: now,
+        author: 'bench',
+        reason: 'benchmark',
+      },
+    ],
+    updatedAt: now,
+  })
+}

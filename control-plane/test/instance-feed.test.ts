@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { HeartbeatMessage } from '@prodbench/proto'
-import { type InstanceDelta, InstanceFeed } from '../src/http/instance-feed.js'
-import { InstanceRegistry, lateTicks } from '../src/registry/index.js'
+import { type InstanceDelta, InstanceFeed, lateTicks } from '../src/http/instance-feed.js'
+import { InstanceRegistry } from '../src/registry/index.js'
 
 const T0 = 1_764_000_000_000
 const FLUSH = 20

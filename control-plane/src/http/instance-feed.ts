@@ -1,4 +1,4 @@
-import { type InstanceRecord, type InstanceRegistry, isLive, lateTicks } from '../registry/index.js'
+import { type InstanceRecord, type InstanceRegistry, isLive } from '../registry/index.js'
 import {
   type Health,
   type InstanceDetail,
@@ -150,4 +150,23 @@ function refOf(record: InstanceRef): InstanceRef {
 function refFromKey(key: string): InstanceRef {
   const [service = '', instance = ''] = key.split('\u0000')
   return { service, instance }
+}
+
+/**
+ * For a timer that judges silence every `periodMs`: a function that says,
+ * each tick, whether this tick came late (this process was busy for more than
+ * a period). After such a stall the timer runs before the heartbeats that
+ * came meanwhile are read, so silence is not judged on that tick: the next
+ * one comes after them. Never two ticks in a row, so a process that is
+ * always that slow still judges every other tick.
+ */
+export function lateTicks(periodMs: number, now: () => number): () => boolean {
+  let last = now()
+  let skipped = false
+  return () => {
+    const at = now()
+    skipped = !skipped && at - last > 2 * periodMs
+    last = at
+    return skipped
+  }
 }

@@ -9,7 +9,6 @@ export {
   InstanceRegistry,
   isLive,
   LIVE_INTERVALS,
-  lateTicks,
   MAX_INSTANCES,
   toInstanceInfo,
 } from './instance-registry.js'

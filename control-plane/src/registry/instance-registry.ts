@@ -251,25 +251,6 @@ export class InstanceRegistry {
   }
 }
 
-/**
- * For a timer that judges silence every `periodMs`: a function that says,
- * each tick, whether this tick came late (this process was busy for more than
- * a period). After such a stall the timer runs before the heartbeats that
- * came meanwhile are read, so silence is not judged on that tick: the next
- * one comes after them. Never two ticks in a row, so a process that is
- * always that slow still judges every other tick.
- */
-export function lateTicks(periodMs: number, now: () => number): () => boolean {
-  let last = now()
-  let skipped = false
-  return () => {
-    const at = now()
-    skipped = !skipped && at - last > 2 * periodMs
-    last = at
-    return skipped
-  }
-}
-
 /** True while the instance was heard from within {@link LIVE_INTERVALS} of its heartbeat interval. */
 export function isLive(record: InstanceRecord, now: number): boolean {
   return now - record.lastSeen < LIVE_INTERVALS * record.intervalMs

@@ -1,7 +1,7 @@
 import { codecs } from '@prodbench/proto'
 import { subjects } from '@prodbench/sdk/core'
 import type { NatsLink } from '../nats/index.js'
-import { type InstanceRegistry, lateTicks, type SubjectTokens } from './instance-registry.js'
+import type { InstanceRegistry, SubjectTokens } from './instance-registry.js'
 
 /** How often dead instances are forgotten (they stop counting as live at once; this only frees memory). */
 const PRUNE_EVERY_MS = 30_000
@@ -56,10 +56,10 @@ export function feedRegistry(link: NatsLink, registry: InstanceRegistry, now: ()
       link.publish(subjects.discover)
     }),
   ]
-  // Not while cut off (the records of instances we cannot hear are kept for extend()), nor
-  // right after this process stalled (their heartbeats are not read yet).
-  const late = lateTicks(PRUNE_EVERY_MS, now)
-  const pruner = setInterval(() => !late() && downSince === undefined && registry.prune(now()), PRUNE_EVERY_MS)
+  // Not while cut off: the records of instances we cannot hear are kept for extend(). Only
+  // those already dead a pruning period ago go, so a stall of this process (their
+  // heartbeats not read yet) shorter than that forgets no one.
+  const pruner = setInterval(() => downSince === undefined && registry.prune(now() - PRUNE_EVERY_MS), PRUNE_EVERY_MS)
   pruner.unref()
   // Subscriptions go out before this publish on the same connection, so no reply is missed.
   link.publish(subjects.discover)

@@ -49,7 +49,11 @@ export function logRulesKey(config: EffectiveConfig): string {
 /** Built per ack: a module function, not a closure made on every call. */
 function idsOf(rules: readonly Rule[]): string {
   let ids = ''
-  for (const rule of rules) ids = ids === '' ? rule.id : `${ids},${rule.id}`
+  let first = true
+  for (const rule of rules) {
+    ids = first ? rule.id : `${ids},${rule.id}`
+    first = false
+  }
   return ids
 }
 

@@ -167,3 +167,26 @@ test('registry - prune forgets dead instances and next expiry is the earliest de
   assert.equal(registry.prune(T0 + 5_000), 1)
   assert.equal(registry.stats().instances, 1)
 })
+
+test('registry - a heartbeat with only the changed metrics is merged by name; a full one replaces the list', () => {
+  const registry = new InstanceRegistry()
+  const metric = (name: string, value: number) => ({ name, kind: 'counter', unit: '1', value, series: 1 })
+  registry.heartbeat(hb('a', { metrics: [metric('a.one', 1), metric('b.two', 2), metric('c.three', 3)] }), T0)
+  registry.heartbeat(hb('a', { metricsChangedOnly: true, metrics: [metric('b.two', 20), metric('aa.new', 9)] }), T0 + 1)
+  assert.deepEqual(
+    registry.get('checkout', 'a')?.metrics.map((m) => [m.name, m.value]),
+    [
+      ['a.one', 1],
+      ['aa.new', 9],
+      ['b.two', 20],
+      ['c.three', 3],
+    ],
+  )
+  registry.heartbeat(hb('a', { metricsChangedOnly: true }), T0 + 2)
+  assert.equal(registry.get('checkout', 'a')?.metrics.length, 4, 'nothing changed: the list stays')
+  registry.heartbeat(hb('a', { metrics: [metric('a.one', 5)] }), T0 + 3)
+  assert.deepEqual(
+    registry.get('checkout', 'a')?.metrics.map((m) => [m.name, m.value]),
+    [['a.one', 5]],
+  )
+})

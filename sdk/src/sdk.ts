@@ -200,7 +200,8 @@ export class Prodbench {
         connected: () =>
           this.#guard('connected', () => {
             this.#health.syncReconnects(this.#link?.reconnects ?? 0)
-            this.#reporter?.heartbeat()
+            // A control plane may have started, or forgotten us, meanwhile: tell it everything.
+            this.#reporter?.heartbeat(true)
             this.#bench.sendSpooled()
             this.#outbox.kick()
             this.#reporter?.flush()
@@ -212,7 +213,7 @@ export class Prodbench {
         // have reached no one yet, so announce, and send what still waits.
         discover: () =>
           this.#guard('discover', () => {
-            this.#reporter?.heartbeat()
+            this.#reporter?.heartbeat(true)
             this.#reporter?.flush()
             this.#outbox.kick()
           }),

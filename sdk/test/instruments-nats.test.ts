@@ -48,7 +48,16 @@ async function observer(t: TestContext, url: string) {
     return kv.put(SERVICE, codecs.desiredState.encode(state))
   }
   const putGarbage = () => kv.put(SERVICE, new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]))
-  return { scalars, beats, putCapture, putGarbage }
+  const discover = () => nc.publish(subjects.discover)
+  /** A metric as the newest heartbeat that lists it says (heartbeats list only what changed). */
+  const heard = (name: string) => {
+    for (let i = beats.length - 1; i >= 0; i--) {
+      const metric = beats[i]?.metrics?.find((m) => m.name === name)
+      if (metric) return metric
+    }
+    return undefined
+  }
+  return { scalars, beats, putCapture, putGarbage, discover, heard }
 }
 
 test('instruments over NATS - scalar snapshots on the documented subject, heartbeats carry values, self-health moves', async (t) => {
@@ -83,21 +92,65 @@ test('instruments over NATS - scalar snapshots on the documented subject, heartb
   assert.equal(pb.status().metrics.find((m) => m.name === 'prodbench.sdk.captures')?.value, 1)
 
   orders.add(2, { status: 'err' })
-  await eventually(
-    () => obs.beats.at(-1)?.metrics?.some((m) => m.name === 'orders.placed' && m.value === 5) ?? false,
-    2_000,
-    'a heartbeat with the new total',
-  )
-  const metrics = obs.beats.at(-1)?.metrics ?? []
-  const placed = metrics.find((m) => m.name === 'orders.placed')
+  await eventually(() => obs.heard('orders.placed')?.value === 5, 2_000, 'a heartbeat with the new total')
+  const placed = obs.heard('orders.placed')
   assert.equal(placed?.kind, 'counter')
   assert.equal(placed?.series, 2)
   assert.equal(placed?.unit, '1')
-  assert.equal(metrics.find((m) => m.name === 'orders.queue')?.value, 7)
-  assert.equal(metrics.find((m) => m.name === 'prodbench.sdk.captures')?.value, 1)
+  assert.equal(obs.heard('orders.queue')?.value, 7)
+  assert.equal(obs.heard('prodbench.sdk.captures')?.value, 1)
 
   await obs.putGarbage()
   const rejected = () => pb.status().metrics.find((m) => m.name === 'prodbench.sdk.rejected_states')?.value
   await eventually(() => rejected() === 1, 2_000, 'the refusal counted')
   assert.equal(pb.status().rejected.count, 1)
+})
+
+test('instruments over NATS - a heartbeat lists the metrics that changed since the last one; on connect and on discover, all', async (t) => {
+  const nats = await startTestNats(t)
+  const obs = await observer(t, nats.url)
+  const pb = init({
+    service: SERVICE,
+    instance: INSTANCE,
+    nats: nats.url,
+    destination: lineSink().stream,
+    heartbeatIntervalMs: 200,
+    onDiagnostic: () => {},
+  })
+  t.after(() => pb.close())
+  const orders = pb.counter('orders.placed')
+  pb.gauge('orders.queue', { read: () => 7 })
+  await pb.ready()
+  const all = pb.status().metrics.map((m) => m.name)
+  assert.ok(all.length > 5, `${all.length} metrics, the SDK's own included`)
+
+  // The heartbeat on connect lists every metric.
+  await eventually(() => obs.beats.length > 0, 2_000, 'the first heartbeat')
+  const first = obs.beats[0]
+  assert.equal(first?.metricsChangedOnly ?? false, false)
+  assert.deepEqual(first?.metrics?.map((m) => m.name).sort(), [...all].sort())
+
+  // Then only what changed: nothing while idle, the counter once it moves.
+  await eventually(
+    () => obs.beats.some((b) => b.metricsChangedOnly && (b.metrics ?? []).length === 0),
+    2_000,
+    'an idle one',
+  )
+  orders.add(4)
+  await eventually(() => obs.heard('orders.placed')?.value === 4, 2_000, 'the new total')
+  const moved = obs.beats.find((b) => b.metrics?.some((m) => m.name === 'orders.placed' && m.value === 4))
+  assert.equal(moved?.metricsChangedOnly, true)
+  assert.deepEqual(
+    moved?.metrics?.map((m) => m.name),
+    ['orders.placed'],
+  )
+
+  // A control plane asking who is there gets everything again.
+  const before = obs.beats.length
+  obs.discover()
+  await eventually(
+    () => obs.beats.slice(before).some((b) => !b.metricsChangedOnly && (b.metrics ?? []).length === all.length),
+    2_000,
+    'a full heartbeat after discover',
+  )
 })

@@ -95,7 +95,10 @@ export class InstanceRegistry {
       lastSeen: now,
       uptimeMs: message.uptimeMs,
       reconnects: message.reconnects ?? 0,
-      metrics: message.metrics ?? [],
+      metrics:
+        message.metricsChangedOnly && previous
+          ? mergeMetrics(previous.metrics, message.metrics ?? [])
+          : (message.metrics ?? []),
       checks: message.checks ?? [],
       quarantine: message.quarantine?.active ? message.quarantine : undefined,
     })
@@ -301,6 +304,17 @@ function mergeAck(
   }
   if (added) levels.sort((a, b) => ((a.logger ?? '') < (b.logger ?? '') ? -1 : 1))
   return { ...ack, levels, logs: ack.logs ?? last.logs }
+}
+
+/** A heartbeat's changed metrics merged by name into the last list (kept sorted by name). */
+function mergeMetrics(
+  last: readonly MetricInfoMessage[],
+  changed: readonly MetricInfoMessage[],
+): readonly MetricInfoMessage[] {
+  if (changed.length === 0) return last
+  const byName = new Map(last.map((m) => [m.name ?? '', m]))
+  for (const m of changed) byName.set(m.name ?? '', m)
+  return [...byName.values()].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1))
 }
 
 function byServiceThenInstance(a: InstanceRecord, b: InstanceRecord): number {

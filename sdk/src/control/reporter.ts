@@ -24,6 +24,9 @@ export interface ReporterSources {
   extras?(): Pick<HeartbeatInput, 'checks' | 'quarantine'>
 }
 
+/** Every this many timer heartbeats, one carries every metric (see `Heartbeat.metrics_changed_only`). */
+export const FULL_HEARTBEAT_EVERY = 12
+
 /**
  * Everything the instance tells the control plane: acks of desired-state
  * revisions, heartbeats (on a timer, on demand, soon after a new logger or
@@ -35,6 +38,9 @@ export class Reporter {
   readonly #timer: NodeJS.Timeout
   readonly #ackSubject: string
   readonly #heartbeatSubject: string
+  /** Each instrument's figures as last reported, so a heartbeat lists only those that changed. */
+  readonly #reportedMetrics = new Map<string, string>()
+  #beats = 0
   #soon: NodeJS.Timeout | undefined
   #closed = false
 
@@ -47,7 +53,10 @@ export class Reporter {
     this.#buffer = new TelemetryBuffer(options.bufferSize)
     this.#ackSubject = subjects.ack(identity.service, identity.instance)
     this.#heartbeatSubject = subjects.heartbeat(identity.service, identity.instance)
-    this.#timer = setInterval(() => sources.guard('heartbeat', () => this.heartbeat()), options.heartbeatIntervalMs)
+    this.#timer = setInterval(
+      () => sources.guard('heartbeat', () => this.heartbeat(++this.#beats % FULL_HEARTBEAT_EVERY === 0)),
+      options.heartbeatIntervalMs,
+    )
     this.#timer.unref()
   }
 
@@ -62,9 +71,13 @@ export class Reporter {
     this.link.publish(this.#ackSubject, codecs.ack.encode(message))
   }
 
-  /** Sends a heartbeat now. */
-  heartbeat(): void {
-    this.link.publish(this.#heartbeatSubject, this.#beat(false))
+  /**
+   * Sends a heartbeat now: with every metric when `full` (on connect and on
+   * discovery, when a control plane may know nothing of this instance), else
+   * with the metrics whose figures changed since the last one.
+   */
+  heartbeat(full = false): void {
+    this.link.publish(this.#heartbeatSubject, this.#beat(false, full))
   }
 
   /**
@@ -99,10 +112,11 @@ export class Reporter {
     this.#closed = true
     clearInterval(this.#timer)
     clearTimeout(this.#soon)
-    return { subject: this.#heartbeatSubject, bytes: this.#beat(true) }
+    return { subject: this.#heartbeatSubject, bytes: this.#beat(true, false) }
   }
 
-  #beat(leaving: boolean): Uint8Array {
+  #beat(leaving: boolean, full: boolean): Uint8Array {
+    const metrics = this.#metricsToReport(full || leaving)
     const beat = heartbeatMessage(
       this.identity,
       this.sources.applied('full'),
@@ -110,9 +124,22 @@ export class Reporter {
       this.link.reconnects,
       Date.now(),
       leaving,
-      this.sources.metrics(),
+      metrics.list,
       this.#buffer.dropped,
     )
-    return codecs.heartbeat.encode(this.sources.extras ? { ...beat, ...this.sources.extras() } : beat)
+    const message = { ...beat, metricsChangedOnly: metrics.changedOnly }
+    return codecs.heartbeat.encode(this.sources.extras ? { ...message, ...this.sources.extras() } : message)
+  }
+
+  /** Every metric (remembered as reported), or only those whose figures changed since the last report. */
+  #metricsToReport(full: boolean): { list: MetricInfo[]; changedOnly: boolean } {
+    const all = this.sources.metrics()
+    const list: MetricInfo[] = []
+    for (const m of all) {
+      const figures = `${m.kind}|${m.unit}|${m.value}|${m.series}|${m.overflow}`
+      if (full || this.#reportedMetrics.get(m.name) !== figures) list.push(m)
+      this.#reportedMetrics.set(m.name, figures)
+    }
+    return { list, changedOnly: !full }
   }
 }

@@ -19,6 +19,7 @@ export interface Heartbeat {
   'snapshotsDropped'?: (number | string | Long);
   'checks'?: (_prodbench_v1_CheckInfo)[];
   'quarantine'?: (_prodbench_v1_QuarantineState | null);
+  'metricsChangedOnly'?: (boolean);
 }
 
 export interface Heartbeat__Output {
@@ -33,4 +34,5 @@ export interface Heartbeat__Output {
   'snapshotsDropped'?: (number);
   'checks'?: (_prodbench_v1_CheckInfo__Output)[];
   'quarantine'?: (_prodbench_v1_QuarantineState__Output);
+  'metricsChangedOnly'?: (boolean);
 }

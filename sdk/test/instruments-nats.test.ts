@@ -60,7 +60,8 @@ async function observer(t: TestContext, url: string) {
   return { scalars, beats, putCapture, putGarbage, discover, heard }
 }
 
-test('instruments over NATS - scalar snapshots on the documented subject, heartbeats carry values, self-health moves', async (t) => {
+/** A nats-server, the observer, and one SDK instance heartbeating every `heartbeatIntervalMs`. */
+async function instanceWithObserver(t: TestContext, heartbeatIntervalMs: number) {
   const nats = await startTestNats(t)
   const obs = await observer(t, nats.url)
   const pb = init({
@@ -68,10 +69,15 @@ test('instruments over NATS - scalar snapshots on the documented subject, heartb
     instance: INSTANCE,
     nats: nats.url,
     destination: lineSink().stream,
-    heartbeatIntervalMs: 300,
+    heartbeatIntervalMs,
     onDiagnostic: () => {},
   })
   t.after(() => pb.close())
+  return { obs, pb }
+}
+
+test('instruments over NATS - scalar snapshots on the documented subject, heartbeats carry values, self-health moves', async (t) => {
+  const { obs, pb } = await instanceWithObserver(t, 300)
   const orders = pb.counter('orders.placed', { labels: ['status'] })
   pb.gauge('orders.queue', { read: () => 7 })
   orders.add(3, { status: 'ok' })
@@ -107,17 +113,7 @@ test('instruments over NATS - scalar snapshots on the documented subject, heartb
 })
 
 test('instruments over NATS - a heartbeat lists the metrics that changed since the last one; on connect and on discover, all', async (t) => {
-  const nats = await startTestNats(t)
-  const obs = await observer(t, nats.url)
-  const pb = init({
-    service: SERVICE,
-    instance: INSTANCE,
-    nats: nats.url,
-    destination: lineSink().stream,
-    heartbeatIntervalMs: 200,
-    onDiagnostic: () => {},
-  })
-  t.after(() => pb.close())
+  const { obs, pb } = await instanceWithObserver(t, 200)
   const orders = pb.counter('orders.placed')
   pb.gauge('orders.queue', { read: () => 7 })
   await pb.ready()

@@ -245,7 +245,7 @@ export class Prodbench {
             this.#reported.logRules(logRulesKey(config), full) ? this.#logStats() : undefined,
           )
         },
-        metrics: () => this.#metrics.list(),
+        metrics: (full) => this.#reported.metrics(this.#metrics.list(), full),
         dropped: (total) => this.#health.syncDropped(total),
         guard: (event, work) => this.#guard(event, work),
         extras: () => this.#bench.heartbeat(),

@@ -97,7 +97,7 @@ export class InstanceRegistry {
       reconnects: message.reconnects ?? 0,
       metrics:
         message.metricsChangedOnly && previous
-          ? mergeMetrics(previous.metrics, message.metrics ?? [])
+          ? mergeByName(previous.metrics, message.metrics ?? [], (m) => m.name ?? '')
           : (message.metrics ?? []),
       checks: message.checks ?? [],
       quarantine: message.quarantine?.active ? message.quarantine : undefined,
@@ -287,34 +287,30 @@ function mergeAck(
   ack: AppliedConfigMessage | undefined,
 ): AppliedConfigMessage | undefined {
   if (!ack || !last) return ack ?? last
-  // An ack lists the loggers that changed: replace them in place, sort only when one is new.
-  const levels = [...(last.levels ?? [])]
-  const changed = ack.levels ?? []
-  // A few: a scan each; a service-wide change (every logger): an index.
-  const index = changed.length > 8 ? new Map(levels.map((l, i) => [l.logger ?? '', i])) : undefined
-  let added = false
-  for (const l of changed) {
-    const name = l.logger ?? ''
-    const at = index ? (index.get(name) ?? -1) : levels.findIndex((known) => (known.logger ?? '') === name)
-    if (at >= 0) levels[at] = l
-    else {
-      levels.push(l)
-      added = true
-    }
-  }
-  if (added) levels.sort((a, b) => ((a.logger ?? '') < (b.logger ?? '') ? -1 : 1))
+  const levels = mergeByName(last.levels ?? [], ack.levels ?? [], (l) => l.logger ?? '')
   return { ...ack, levels, logs: ack.logs ?? last.logs }
 }
 
-/** A heartbeat's changed metrics merged by name into the last list (kept sorted by name). */
-function mergeMetrics(
-  last: readonly MetricInfoMessage[],
-  changed: readonly MetricInfoMessage[],
-): readonly MetricInfoMessage[] {
-  if (changed.length === 0) return last
-  const byName = new Map(last.map((m) => [m.name ?? '', m]))
-  for (const m of changed) byName.set(m.name ?? '', m)
-  return [...byName.values()].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1))
+/**
+ * What changed (an ack's loggers, a heartbeat's metrics) over the list last
+ * heard, kept sorted by name: replaced in place, a sort only when one is new;
+ * a scan each for a few, an index for a service-wide change.
+ */
+function mergeByName<T>(last: readonly T[], changed: readonly T[], nameOf: (item: T) => string): T[] {
+  const merged = last.slice()
+  const index = changed.length > 8 ? new Map(merged.map((item, i) => [nameOf(item), i])) : undefined
+  let added = false
+  for (const item of changed) {
+    const name = nameOf(item)
+    const at = index ? (index.get(name) ?? -1) : merged.findIndex((known) => nameOf(known) === name)
+    if (at >= 0) merged[at] = item
+    else {
+      merged.push(item)
+      added = true
+    }
+  }
+  if (added) merged.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1))
+  return merged
 }
 
 function byServiceThenInstance(a: InstanceRecord, b: InstanceRecord): number {

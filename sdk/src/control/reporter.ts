@@ -14,8 +14,11 @@ export interface ReporterSources {
    * only when the log rules did, since the last report (see ReportedState).
    */
   applied(report: 'full' | 'changes'): AppliedConfigInput
-  /** The instance's metrics, for heartbeats. */
-  metrics(): MetricInfo[]
+  /**
+   * The instance's metrics, for heartbeats: all of them when `full`, else
+   * those whose figures changed since the last report (see ReportedState).
+   */
+  metrics(full: boolean): readonly MetricInfo[]
   /** Called when the telemetry buffer dropped something (its total so far). */
   dropped(total: number): void
   /** Runs `work`, reporting instead of throwing. */
@@ -38,8 +41,6 @@ export class Reporter {
   readonly #timer: NodeJS.Timeout
   readonly #ackSubject: string
   readonly #heartbeatSubject: string
-  /** Each instrument's figures as last reported, so a heartbeat lists only those that changed. */
-  readonly #reportedMetrics = new Map<string, string>()
   #beats = 0
   #soon: NodeJS.Timeout | undefined
   #closed = false
@@ -116,7 +117,7 @@ export class Reporter {
   }
 
   #beat(leaving: boolean, full: boolean): Uint8Array {
-    const metrics = this.#metricsToReport(full || leaving)
+    const allMetrics = full || leaving
     const beat = heartbeatMessage(
       this.identity,
       this.sources.applied('full'),
@@ -124,22 +125,10 @@ export class Reporter {
       this.link.reconnects,
       Date.now(),
       leaving,
-      metrics.list,
+      this.sources.metrics(allMetrics),
       this.#buffer.dropped,
     )
-    const message = { ...beat, metricsChangedOnly: metrics.changedOnly }
+    const message = { ...beat, metricsChangedOnly: !allMetrics }
     return codecs.heartbeat.encode(this.sources.extras ? { ...message, ...this.sources.extras() } : message)
-  }
-
-  /** Every metric (remembered as reported), or only those whose figures changed since the last report. */
-  #metricsToReport(full: boolean): { list: MetricInfo[]; changedOnly: boolean } {
-    const all = this.sources.metrics()
-    const list: MetricInfo[] = []
-    for (const m of all) {
-      const figures = `${m.kind}|${m.unit}|${m.value}|${m.series}|${m.overflow}`
-      if (full || this.#reportedMetrics.get(m.name) !== figures) list.push(m)
-      this.#reportedMetrics.set(m.name, figures)
-    }
-    return { list, changedOnly: !full }
   }
 }

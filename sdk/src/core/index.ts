@@ -51,6 +51,7 @@ export {
   Rule,
   RuleId,
   RuleSpec,
+  ruleIds,
   Sample,
   Selector,
   ServiceName,

@@ -289,6 +289,11 @@ export const RuleSpec = z
   .superRefine(oneAction)
 export type RuleSpec = z.infer<typeof RuleSpec>
 
+/** The rules' ids, comma-joined: rules are immutable, so equal ids mean equal rules. */
+export function ruleIds(rules: readonly Rule[]): string {
+  return rules.map((rule) => rule.id).join(',')
+}
+
 /** True when the rule no longer applies at `now`. */
 export function isExpired(rule: Rule, now: number): boolean {
   return rule.expiresAt !== undefined && rule.expiresAt > 0 && rule.expiresAt <= now

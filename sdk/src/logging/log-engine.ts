@@ -9,6 +9,7 @@ import {
   type Level,
   loggerMatches,
   type Rule,
+  ruleIds,
 } from '../core/index.js'
 import { type FlightRecorder, type RawRecord, timeOf } from './flight-recorder.js'
 import { type BudgetLimits, type DropSummary, LogBudget } from './log-budget.js'
@@ -137,7 +138,7 @@ export class LogEngine {
     this.sampler.update(config.samples)
     this.tails.update(config.tails)
     this.#records = config.records
-    this.#recordsKey = config.records.map((r) => r.id).join(',')
+    this.#recordsKey = ruleIds(config.records)
     const code = this.#parts.budget
     const rule = config.budget?.budget
     this.budget.limits = rule

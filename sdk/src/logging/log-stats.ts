@@ -1,4 +1,4 @@
-import type { EffectiveConfig, Rule } from '../core/index.js'
+import { type EffectiveConfig, type Rule, ruleIds } from '../core/index.js'
 import type { LogCount } from './log-counts.js'
 import type { LogEngine } from './log-engine.js'
 
@@ -43,18 +43,7 @@ function active(rule: Rule, kind: ActiveLogRule['kind']): ActiveLogRule {
 
 /** Names the log rules (and budget rule) of `config`: equal keys, the same {@link LogStats} rules. */
 export function logRulesKey(config: EffectiveConfig): string {
-  return `${idsOf(config.requestRules)}|${idsOf(config.samples)}|${idsOf(config.records)}|${idsOf(config.tails)}|${config.budget?.id ?? ''}`
-}
-
-/** Built per ack: a module function, not a closure made on every call. */
-function idsOf(rules: readonly Rule[]): string {
-  let ids = ''
-  let first = true
-  for (const rule of rules) {
-    ids = first ? rule.id : `${ids},${rule.id}`
-    first = false
-  }
-  return ids
+  return `${ruleIds(config.requestRules)}|${ruleIds(config.samples)}|${ruleIds(config.records)}|${ruleIds(config.tails)}|${config.budget?.id ?? ''}`
 }
 
 /** The engine's figures and the config's log rules, for status, acks and heartbeats. */

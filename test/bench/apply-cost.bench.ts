@@ -19,9 +19,9 @@ import { init, type Prodbench } from '@prodbench/sdk'
 import { connect, type KvEntry, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
 import { BenchControlClient } from './control-plane-client.js'
+import { dbLevelState, minimalAck, watchKey } from './floors.js'
 import { median } from './stats.js'
 import { fmt, type Table } from './table.js'
-import { dbLevelState, minimalAck, watchKey } from './watch-key.js'
 
 const SERVICE = 'cost'
 const WARMUP = 5

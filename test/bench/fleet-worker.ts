@@ -9,7 +9,7 @@ import { init, type Prodbench } from '@prodbench/sdk'
 import { connect, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
 import type { StartEcho, StartKvEcho, StartSdk, WorkerReply, WorkerRequest } from './fleet-protocol.js'
-import { watchKey } from './watch-key.js'
+import { watchKey } from './floors.js'
 
 const closers: Array<() => Promise<void>> = []
 

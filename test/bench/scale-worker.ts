@@ -8,7 +8,7 @@
 import { init, type Prodbench } from '@prodbench/sdk'
 import { connect, type KvEntry, type NatsConnection } from 'nats'
 import { ByteSink } from './byte-sink.js'
-import { minimalAck, watchKey } from './watch-key.js'
+import { minimalAck, watchKey } from './floors.js'
 
 /** Commands from the benchmark; each is answered with `{ id, ok, detail }`. */
 export type ScaleCommand =

@@ -18,11 +18,11 @@ import { type ControlPlaneClient, codecs, grpcPackage, type HistogramWindowMessa
 import { connect } from 'nats'
 import { measureFanout } from './bare-fanout.js'
 import { BenchControlClient } from './control-plane-client.js'
+import { dbLevelState } from './floors.js'
 import { ScaleFleet } from './scale-fleet.js'
 import type { WorkerUsage } from './scale-worker.js'
 import { max, median, percentile } from './stats.js'
 import { fmt, type Table } from './table.js'
-import { dbLevelState } from './watch-key.js'
 
 const SERVICE = 'scale'
 const WORKERS = 4

@@ -2,6 +2,9 @@ import { codecs } from '@prodbench/proto'
 import { DesiredState, resolve } from '@prodbench/sdk/core'
 import type { KvEntry, NatsConnection } from 'nats'
 
+// The benchmarks' floors: bare watchers following a key as the SDK does, and what the
+// apply floor does with each value.
+
 /**
  * Has each of `connections` follow KV `bucket`/`key` with the calls the SDK
  * makes to follow its key (sdk/src/control/nats-link.ts), handing every entry
